@@ -1,0 +1,116 @@
+package de.hanse.core.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * All outbound HTTP of a node (harvest fetches, peer calls, token and JWKS requests). One shared
+ * {@link HttpClient} on a bounded thread pool; every call carries a deadline ({@link CallContext}); registered
+ * {@link Decorator}s add headers in order (auth per peer, {@code traceparent}, user agent) like a handler chain.
+ *
+ * <p>Thread-safe. Decorators are registered during assembly, before the node starts.
+ */
+public final class OutboundHttp implements AutoCloseable {
+
+    /** Adds headers to an outbound request. Must be thread-safe and must not log secrets. */
+    @FunctionalInterface
+    public interface Decorator {
+        void decorate(HttpRequest.Builder request, CallContext call) throws IOException;
+    }
+
+    public static final String USER_AGENT = "Hanse/0.1 (+https://w3id.org/hanse)";
+
+    private final ExecutorService executor;
+    private final HttpClient client;
+    private final List<Decorator> decorators = new CopyOnWriteArrayList<>();
+
+    public OutboundHttp(int maxThreads) {
+        this.executor = new ThreadPoolExecutor(maxThreads, maxThreads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000),
+                r -> {
+                    Thread t = new Thread(r, "hanse-http");
+                    t.setDaemon(true);
+                    return t;
+                });
+        ((ThreadPoolExecutor) executor).allowCoreThreadTimeOut(true);
+        this.client = HttpClient.newBuilder()
+                .executor(executor)
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    public void addDecorator(Decorator d) {
+        decorators.add(d);
+    }
+
+    public HttpClient client() {
+        return client;
+    }
+
+    /** A request builder with the deadline applied and every decorator run. */
+    public HttpRequest.Builder request(java.net.URI uri, CallContext call) throws IOException {
+        Duration left = call.remaining();
+        if (left.isZero()) throw new HttpTimeoutException("deadline passed before calling " + uri);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(left).header("User-Agent", USER_AGENT);
+        for (Decorator d : decorators) d.decorate(b, call);
+        return b;
+    }
+
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
+        return client.send(request, handler);
+    }
+
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        return client.sendAsync(request, handler);
+    }
+
+    /**
+     * A body handler that reads at most {@code maxBytes}; more fails with {@link BodyTooLargeException}. The body is
+     * read fully into memory, so use it for bounded documents (a page, a peer's answer), never a whole catalogue.
+     */
+    public static HttpResponse.BodyHandler<byte[]> boundedBytes(long maxBytes) {
+        return info -> HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofInputStream(), in -> readBounded(in, maxBytes));
+    }
+
+    public static byte[] readBounded(InputStream in, long maxBytes) {
+        try (in) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] buf = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                total += n;
+                if (total > maxBytes) throw new BodyTooLargeException(maxBytes);
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A response body exceeded its cap. */
+    public static final class BodyTooLargeException extends RuntimeException {
+        public BodyTooLargeException(long max) {
+            super("response larger than " + max + " bytes");
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,79 @@
+package de.hanse.core.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2Factory;
+
+/**
+ * The node's RDF store: a Jena TDB2 dataset, on disk or in memory (tests). TDB2 gives serialisable transactions
+ * with one writer and many readers (MVCC), and a write transaction that dies (exception, kill -9) leaves the store
+ * as it was before it began: harvests rely on that for "a failed harvest changes nothing".
+ *
+ * <p>Thread-safe. Closing releases the on-disk database.
+ */
+public final class NodeStore implements AutoCloseable {
+    private final Dataset dataset;
+    private final Path location;
+
+    private NodeStore(Dataset dataset, Path location) {
+        this.dataset = dataset;
+        this.location = location;
+    }
+
+    /** A fresh in-memory TDB2 dataset (same engine and semantics as on disk). */
+    public static NodeStore inMemory() {
+        return new NodeStore(TDB2Factory.createDataset(), null);
+    }
+
+    /** Opens (creating if needed) a TDB2 database in {@code dir}. */
+    public static NodeStore open(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create data directory " + dir + ": " + e.getMessage(), e);
+        }
+        return new NodeStore(TDB2Factory.connectDataset(dir.toString()), dir);
+    }
+
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    public DatasetGraph datasetGraph() {
+        return dataset.asDatasetGraph();
+    }
+
+    /** Where the data lives, or {@code null} in memory. */
+    public Path location() {
+        return location;
+    }
+
+    public <T> T read(Function<DatasetGraph, T> action) {
+        return Txn.calculateRead(dataset, () -> action.apply(dataset.asDatasetGraph()));
+    }
+
+    /** Runs {@code action} in one write transaction: all or nothing. */
+    public void write(Consumer<DatasetGraph> action) {
+        Txn.executeWrite(dataset, () -> action.accept(dataset.asDatasetGraph()));
+    }
+
+    public <T> T writeAndGet(Function<DatasetGraph, T> action) {
+        return Txn.calculateWrite(dataset, () -> action.apply(dataset.asDatasetGraph()));
+    }
+
+    /** Reclaims space left by earlier transactions (TDB2 is append-only until compacted). */
+    public void compact() {
+        if (location != null) DatabaseMgr.compact(dataset.asDatasetGraph(), true);
+    }
+
+    @Override
+    public void close() {
+        dataset.close();
+    }
+}
