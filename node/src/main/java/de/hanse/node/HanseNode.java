@@ -67,6 +67,7 @@ public final class HanseNode implements AutoCloseable {
 
         ResourceConfig jersey = new ResourceConfig();
         jersey.register(JacksonFeature.class);
+        jersey.register(de.hanse.core.http.JsonProvider.class);
         ProblemMappers.all().forEach(jersey::register);
         jersey.register(new HealthResource(store, modules));
         jersey.property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -80,8 +81,16 @@ public final class HanseNode implements AutoCloseable {
                 .verbose(false);
         SparqlEndpoint.configure(builder, store, config.sparql());
         for (NodeModule m : modules) m.configure(context, jersey, builder);
+        wireCatalogueListeners(modules);
         builder.addServlet("/*", new ServletContainer(jersey));
         this.server = builder.build();
+    }
+
+    /** Every module that keeps a derived index of the catalogue hears about each committed harvest. */
+    private static void wireCatalogueListeners(List<NodeModule> modules) {
+        modules.stream().filter(de.hanse.harvest.HarvestModule.class::isInstance).map(de.hanse.harvest.HarvestModule.class::cast)
+                .findFirst().ifPresent(h -> modules.stream().filter(de.hanse.harvest.pipeline.CatalogueListener.class::isInstance)
+                        .forEach(l -> h.service().addListener((de.hanse.harvest.pipeline.CatalogueListener) l)));
     }
 
     /** Builds and starts a node with the modules found on the class path. */

@@ -1,0 +1,188 @@
+package de.hanse.harvest.pipeline;
+
+import de.hanse.core.config.HarvestSourceConfig;
+import de.hanse.core.store.NodeStore;
+import de.hanse.core.vocab.Hanse;
+import de.hanse.harvest.HarvestContext;
+import de.hanse.harvest.HarvestException;
+import de.hanse.harvest.HarvestReport;
+import de.hanse.harvest.HarvestReport.RecordError;
+import de.hanse.harvest.source.Page;
+import de.hanse.harvest.source.PageSource;
+import de.hanse.harvest.source.PageSources;
+import de.hanse.harvest.validate.RecordValidator;
+import de.hanse.harvest.validate.RecordValidator.ValidationResult;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.TxnType;
+import org.apache.jena.sparql.core.DatasetGraph;
+
+/**
+ * One run of one source: fetch → parse → cut into records → hash → (validate) → diff → write, then delete what the
+ * source no longer has. The whole run is one TDB2 write transaction: it commits only after a complete gather, and
+ * any failure (unreachable source, HTTP error, unparseable page, page loop, cap exceeded, time limit, kill -9)
+ * leaves the store exactly as it was. Unchanged records (same canonical hash) are not rewritten. Deletion is the
+ * set difference stored − seen, and is skipped with a warning when it would remove more than {@code maxShrink}
+ * of the source, unless forced. Not thread-safe: the service runs one at a time per source.
+ */
+public final class HarvestRun {
+    /** Called after each page, on the harvest thread. */
+    public interface Progress {
+        void page(int pages, int datasets, long bytes);
+    }
+
+    private static final int MAX_RECORD_ERRORS = 100;
+    private static final int MAX_RECORD_TRIPLES = 20_000;
+
+    private final String id;
+    private final HarvestSourceConfig source;
+    private final NodeStore store;
+    private final PageSources sources;
+    private final RecordValidator validator;
+    private final HarvestContext ctx;
+    private final Clock clock;
+    private final boolean force;
+    private final Progress progress;
+    private final RecordExtractor extractor = new RecordExtractor(MAX_RECORD_TRIPLES);
+
+    private int pages, added, updated, unchanged, deleted, rejected, invalid;
+    private long bytes;
+    private final List<String> warnings = new ArrayList<>();
+    private final List<RecordError> recordErrors = new ArrayList<>();
+    private final Set<String> changed = new HashSet<>();
+    private final Set<String> removed = new HashSet<>();
+
+    public HarvestRun(String id, HarvestSourceConfig source, NodeStore store, PageSources sources, RecordValidator validator,
+                      HarvestContext ctx, Clock clock, boolean force, Progress progress) {
+        this.id = id;
+        this.source = source;
+        this.store = store;
+        this.sources = sources;
+        this.validator = validator;
+        this.ctx = ctx;
+        this.clock = clock;
+        this.force = force;
+        this.progress = progress;
+    }
+
+    public Set<String> changedDatasets() {
+        return changed;
+    }
+
+    public Set<String> removedDatasets() {
+        return removed;
+    }
+
+    public HarvestReport execute() {
+        Instant start = clock.instant();
+        String error = null;
+        boolean committed = false;
+        store.dataset().begin(TxnType.WRITE);
+        try {
+            DatasetGraph dsg = store.datasetGraph();
+            Set<Node> seen = gather(dsg);
+            sweep(dsg, seen);
+            RecordStore.describeSource(dsg, source.name(), source.url(), source.priority());
+            store.dataset().commit();
+            committed = true;
+            ctx.validators().commit();
+        } catch (HarvestException e) {
+            error = e.getMessage();
+        } catch (RuntimeException e) {
+            error = "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage();
+            org.slf4j.LoggerFactory.getLogger(HarvestRun.class).warn("harvest {} of {} failed", id, source.name(), e);
+        } finally {
+            if (!committed && store.dataset().isInTransaction()) store.dataset().abort();
+            store.dataset().end();
+        }
+        if (error != null) {
+            ctx.validators().discard();
+            changed.clear();
+            removed.clear();
+            return new HarvestReport(id, source.name(), "FAILED", start, clock.instant(), pages, 0, 0, 0, 0, 0, 0, error, List.of(),
+                    List.copyOf(recordErrors));
+        }
+        return new HarvestReport(id, source.name(), "SUCCEEDED", start, clock.instant(), pages, added, updated, unchanged,
+                deleted, rejected, invalid, null, List.copyOf(warnings), List.copyOf(recordErrors));
+    }
+
+    private Set<Node> gather(DatasetGraph dsg) throws HarvestException {
+        Set<Node> seen = new HashSet<>();
+        try (PageSource pagesIn = sources.open(source, ctx)) {
+            Page page;
+            while ((page = pagesIn.next()) != null) {
+                pages++;
+                bytes += page.bytes();
+                if (page.notModified()) {
+                    for (Node r : RecordStore.recordsFromPage(dsg, source.name(), page.url()))
+                        if (seen.add(r)) unchanged++;
+                } else {
+                    for (RecordExtractor.Extracted x : extractor.extract(page.graph())) {
+                        if (x.rejected()) {
+                            rejected++;
+                            recordError(x.rejectedId(), x.reason());
+                        } else {
+                            apply(dsg, x.record(), page.url(), seen);
+                        }
+                    }
+                }
+                if (progress != null) progress.page(pages, added + updated + unchanged, bytes);
+                if (ctx.call().expired()) throw new HarvestException("run time limit of " + source.maxRunTime() + " reached after " + pages + " pages");
+            }
+        }
+        return seen;
+    }
+
+    private void apply(DatasetGraph dsg, DatasetRecord rec, String pageUrl, Set<Node> seen) {
+        Node record = Hanse.recordGraph(source.name(), rec.key());
+        if (!seen.add(record)) return; // the same dataset twice in one gather: the first occurrence wins
+        String hash = CanonicalHash.of(rec.graph());
+        String old = RecordStore.storedHash(dsg, record);
+        if (hash.equals(old)) {
+            unchanged++;
+            return;
+        }
+        ValidationResult quality = source.validate() ? validator.validate(rec.graph(), rec.dataset(), RecordStore.qualityGraph(record))
+                : ValidationResult.CONFORMS;
+        if (!quality.conforms()) {
+            if (source.rejectInvalid()) {
+                rejected++;
+                recordError(rec.dataset().getURI(), "violates DCAT-AP shapes: " + String.join("; ", quality.firstProblems()));
+                return; // the previous version, if any, stays
+            }
+            invalid++;
+        }
+        RecordStore.write(dsg, source.name(), record, rec, pageUrl, hash, clock.instant(), quality);
+        changed.add(rec.dataset().getURI());
+        if (old == null) added++;
+        else updated++;
+    }
+
+    private void sweep(DatasetGraph dsg, Set<Node> seen) {
+        List<Node> stored = RecordStore.recordsOf(dsg, source.name());
+        List<Node> gone = stored.stream().filter(r -> !seen.contains(r)).toList();
+        if (gone.isEmpty()) return;
+        double share = (double) gone.size() / stored.size();
+        if (share > source.maxShrink() && !force) {
+            warnings.add(String.format(java.util.Locale.ROOT,
+                    "deletion skipped: the source shrank by %d of %d records (%.0f%%), more than maxShrink %.0f%%; run with force to delete",
+                    gone.size(), stored.size(), share * 100, source.maxShrink() * 100));
+            return;
+        }
+        for (Node r : gone) {
+            Node ds = RecordStore.firstObject(dsg, Hanse.META, r, de.hanse.core.vocab.Vocab.FOAF_primaryTopic);
+            if (ds != null && ds.isURI()) removed.add(ds.getURI());
+            RecordStore.delete(dsg, r);
+            deleted++;
+        }
+    }
+
+    private void recordError(String iri, String reason) {
+        if (recordErrors.size() < MAX_RECORD_ERRORS) recordErrors.add(new RecordError(iri, reason));
+    }
+}

@@ -1,0 +1,124 @@
+package de.hanse.harvest.pipeline;
+
+import de.hanse.core.vocab.Hanse;
+import de.hanse.core.vocab.Vocab;
+import de.hanse.harvest.validate.RecordValidator.ValidationResult;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+
+/**
+ * Reads and writes dataset records and their provenance in the node's dataset, inside the caller's transaction.
+ * Layout: the record's triples in the named graph {@link Hanse#recordGraph}; in {@link Hanse#META} the
+ * {@code dcat:CatalogRecord} (same IRI as the graph) with source, dataset, page URL, times, hash and quality flags;
+ * the quality report in the graph {@code <record>:quality}.
+ */
+public final class RecordStore {
+    public static final Node DQV_hasQualityMetadata = NodeFactory.createURI("http://www.w3.org/ns/dqv#hasQualityMetadata");
+    public static final Node conforms = Hanse.p("conforms");
+    public static final Node violations = Hanse.p("violations");
+    public static final Node warnings = Hanse.p("warnings");
+    public static final Node datasetId = Hanse.p("datasetId");
+    public static final Node key = Hanse.p("key");
+
+    private RecordStore() {}
+
+    public static Node qualityGraph(Node record) {
+        return NodeFactory.createURI(record.getURI() + ":quality");
+    }
+
+    /** Short stable id of a dataset IRI, used in URLs ({@code /catalogue/datasets/{id}}). */
+    public static String datasetIdOf(String datasetIri) {
+        return Hanse.sha256Hex(datasetIri).substring(0, 24);
+    }
+
+    public static String storedHash(DatasetGraph dsg, Node record) {
+        var it = dsg.find(Hanse.META, record, Hanse.hash, Node.ANY);
+        try {
+            return it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : null;
+        } finally {
+            org.apache.jena.atlas.iterator.Iter.close(it);
+        }
+    }
+
+    /** Replaces the record's graph, provenance and quality report. */
+    public static void write(DatasetGraph dsg, String source, Node record, DatasetRecord rec, String pageUrl, String hash,
+                             Instant now, ValidationResult quality) {
+        Node issued = firstObject(dsg, Hanse.META, record, Vocab.DCT_issued);
+        clear(dsg, record);
+        rec.graph().find().forEachRemaining(t -> dsg.add(new Quad(record, t)));
+        Node time = NodeFactory.createLiteralDT(now.toString(), XSDDatatype.XSDdateTime);
+        Node m = Hanse.META;
+        dsg.add(m, record, Vocab.RDF_TYPE, Vocab.DCAT_CATALOG_RECORD);
+        dsg.add(m, record, Vocab.FOAF_primaryTopic, rec.dataset());
+        dsg.add(m, record, Hanse.source, Hanse.sourceNode(source));
+        dsg.add(m, record, Hanse.graph, record);
+        dsg.add(m, record, key, NodeFactory.createLiteralString(rec.key()));
+        dsg.add(m, record, datasetId, NodeFactory.createLiteralString(datasetIdOf(rec.dataset().getURI())));
+        dsg.add(m, record, Vocab.PROV_wasDerivedFrom, NodeFactory.createURI(pageUrl));
+        dsg.add(m, record, Vocab.DCT_issued, issued != null ? issued : time);
+        dsg.add(m, record, Vocab.DCT_modified, time);
+        dsg.add(m, record, Hanse.hash, NodeFactory.createLiteralString(hash));
+        dsg.add(m, record, conforms, NodeFactory.createLiteralDT(Boolean.toString(quality.conforms()), XSDDatatype.XSDboolean));
+        dsg.add(m, record, violations, NodeFactory.createLiteralDT(Integer.toString(quality.violations()), XSDDatatype.XSDinteger));
+        dsg.add(m, record, warnings, NodeFactory.createLiteralDT(Integer.toString(quality.warnings()), XSDDatatype.XSDinteger));
+        if (!quality.reportGraph().isEmpty()) {
+            Node qg = qualityGraph(record);
+            dsg.add(m, record, DQV_hasQualityMetadata, qg);
+            quality.reportGraph().find().forEachRemaining(t -> dsg.add(new Quad(qg, t)));
+        }
+    }
+
+    /** Removes a record: its graph, quality report and provenance. */
+    public static void delete(DatasetGraph dsg, Node record) {
+        clear(dsg, record);
+    }
+
+    private static void clear(DatasetGraph dsg, Node record) {
+        dsg.deleteAny(record, Node.ANY, Node.ANY, Node.ANY);
+        dsg.deleteAny(qualityGraph(record), Node.ANY, Node.ANY, Node.ANY);
+        dsg.deleteAny(Hanse.META, record, Node.ANY, Node.ANY);
+    }
+
+    /** Record IRIs of one source. */
+    public static List<Node> recordsOf(DatasetGraph dsg, String source) {
+        List<Node> out = new ArrayList<>();
+        dsg.find(Hanse.META, Node.ANY, Hanse.source, Hanse.sourceNode(source)).forEachRemaining(q -> out.add(q.getSubject()));
+        return out;
+    }
+
+    /** Record IRIs whose provenance names {@code pageUrl} (for pages answered with 304). */
+    public static List<Node> recordsFromPage(DatasetGraph dsg, String source, String pageUrl) {
+        List<Node> out = new ArrayList<>();
+        Node src = Hanse.sourceNode(source);
+        dsg.find(Hanse.META, Node.ANY, Vocab.PROV_wasDerivedFrom, NodeFactory.createURI(pageUrl)).forEachRemaining(q -> {
+            if (dsg.contains(Hanse.META, q.getSubject(), Hanse.source, src)) out.add(q.getSubject());
+        });
+        return out;
+    }
+
+    /** Describes the source in META (name, URL, priority). */
+    public static void describeSource(DatasetGraph dsg, String source, String url, int priority) {
+        Node s = Hanse.sourceNode(source);
+        dsg.deleteAny(Hanse.META, s, Node.ANY, Node.ANY);
+        dsg.add(Hanse.META, s, Vocab.RDF_TYPE, Hanse.HarvestSource);
+        dsg.add(Hanse.META, s, Vocab.DCT_title, NodeFactory.createLiteralString(source));
+        dsg.add(Hanse.META, s, Hanse.sourceUrl, NodeFactory.createLiteralString(url));
+        dsg.add(Hanse.META, s, Hanse.priority, NodeFactory.createLiteralDT(Integer.toString(priority), XSDDatatype.XSDinteger));
+    }
+
+    static Node firstObject(DatasetGraph dsg, Node g, Node s, Node p) {
+        var it = dsg.find(g, s, p, Node.ANY);
+        try {
+            return it.hasNext() ? it.next().getObject() : null;
+        } finally {
+            org.apache.jena.atlas.iterator.Iter.close(it);
+        }
+    }
+
+}
