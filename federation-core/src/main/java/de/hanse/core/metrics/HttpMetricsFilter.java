@@ -53,20 +53,17 @@ public final class HttpMetricsFilter implements Filter {
         TraceContext.enter(tp);
         request.setAttribute(TRACEPARENT_ATTRIBUTE, tp.header());
         response.setHeader(REQUEST_ID_HEADER, tp.traceId());
-        boolean async = false;
         try {
             chain.doFilter(request, response);
-            if (request.isAsyncStarted()) {
-                async = true;
+            if (request.isAsyncStarted())
                 request.getAsyncContext().addListener(new Completion(request, response, start, tp.traceId()));
-            }
+            else record(request, response.getStatus(), start, tp.traceId());
         } catch (IOException | ServletException | RuntimeException e) {
             record(request, 500, start, tp.traceId());
             throw e;
         } finally {
-            TraceContext.exit();
+            TraceContext.exit(); // after the access log line, so it carries the request id too
         }
-        if (!async) record(request, response.getStatus(), start, tp.traceId());
     }
 
     private void record(HttpServletRequest request, int status, long startNanos, String requestId) {
