@@ -92,9 +92,10 @@ final class IssuerKeys {
     }
 
     private Map<String, PublicKey> fetch() throws IOException, InterruptedException {
+        CallContext call = CallContext.forUrl(limits.fetchTimeout());   // one deadline for discovery + JWKS
         String uri = jwksUri;
         if (uri == null) {
-            JsonNode discovery = getJson(issuer + "/.well-known/openid-configuration");
+            JsonNode discovery = getJson(issuer + "/.well-known/openid-configuration", call);
             if (!issuer.equals(discovery.path("issuer").asText()))
                 throw new IOException("discovery document names issuer '" + discovery.path("issuer").asText() + "'");
             uri = discovery.path("jwks_uri").asText("");
@@ -102,7 +103,7 @@ final class IssuerKeys {
             jwksUri = uri;
         }
         Map<String, PublicKey> out = new HashMap<>();
-        for (JsonNode jwk : getJson(uri).path("keys")) {
+        for (JsonNode jwk : getJson(uri, call).path("keys")) {
             if (!"sig".equals(jwk.path("use").asText("sig"))) continue;          // Keycloak also lists RSA-OAEP keys
             if (jwk.hasNonNull("alg") && !algorithms.contains(jwk.get("alg").asText())) continue;
             String kid = jwk.path("kid").asText(null);
@@ -116,8 +117,8 @@ final class IssuerKeys {
         return out;
     }
 
-    private JsonNode getJson(String uri) throws IOException, InterruptedException {
-        var request = http.request(URI.create(uri), CallContext.forUrl(limits.fetchTimeout()))
+    private JsonNode getJson(String uri, CallContext call) throws IOException, InterruptedException {
+        var request = http.request(URI.create(uri), call)
                 .header("Accept", "application/json").GET().build();
         HttpResponse<byte[]> r = http.send(request, OutboundHttp.boundedBytes(limits.maxJwksBytes()));
         if (r.statusCode() != 200) throw new IOException("GET " + uri + " answered " + r.statusCode());

@@ -33,8 +33,8 @@ import java.util.function.LongSupplier;
  * {@code none} or any algorithm not configured (so HS256 signed with the RSA public key never reaches a key), and
  * untrusted issuers (no discovery request is ever made for an issuer named only by a token).
  *
- * <p>Thread-safe; {@link #verify} may block up to {@link Limits#fetchTimeout()} twice (discovery + JWKS) when keys
- * must be fetched. Error messages never contain the token.
+ * <p>Thread-safe; {@link #verify} may block while keys are fetched (each fetch bounded by
+ * {@link Limits#fetchTimeout()}). Error messages never contain the token.
  */
 public final class JwksTokenVerifier implements TokenVerifier {
     /** Largest token accepted (16 KiB); Keycloak's tokens are 1-3 KiB. */
@@ -46,7 +46,7 @@ public final class JwksTokenVerifier implements TokenVerifier {
     /**
      * Bounds of key fetching.
      *
-     * @param fetchTimeout       deadline of one discovery or JWKS request (default 5 s)
+     * @param fetchTimeout       deadline of one key fetch: discovery (if needed) and JWKS together (default 5 s)
      * @param maxJwksBytes       largest discovery/JWKS document read (default 256 KiB)
      * @param minRefreshInterval least time between two fetches for one issuer (default 10 s)
      * @param keyTtl             how long fetched keys are trusted before they are fetched again (default 1 h)

@@ -39,6 +39,17 @@ class AuthFilterTest {
         }
     }
 
+    /** Reads the caller the Jersey way, as the node's resources do. */
+    @jakarta.ws.rs.Path("/whoami")
+    public static final class WhoAmI {
+        @jakarta.ws.rs.GET
+        @jakarta.ws.rs.Produces("text/plain")
+        public String get(@jakarta.ws.rs.core.Context jakarta.ws.rs.container.ContainerRequestContext request) {
+            Principal p = Principals.current(request);
+            return p.subject() + " " + (Principals.authorization(p) != null);
+        }
+    }
+
     @BeforeEach
     void setUp() throws Exception {
         idp = TestIssuer.start("federation");
@@ -55,7 +66,10 @@ class AuthFilterTest {
     private void serve(AuthConfig config) {
         TokenVerifier v = config.enabled() ? new JwksTokenVerifier(config, http) : null;
         server = FusekiServer.create().port(0).loopback(true).enablePing(false)
-                .addFilter("/*", new AuthFilter(config, v, metrics)).addServlet("/*", new Echo()).build().start();
+                .addFilter("/*", new AuthFilter(config, v, metrics))
+                .addServlet("/jersey/*", new org.glassfish.jersey.servlet.ServletContainer(
+                        new org.glassfish.jersey.server.ResourceConfig(WhoAmI.class)))
+                .addServlet("/*", new Echo()).build().start();
     }
 
     private AuthConfig enabled(Map<String, String> permissions) {
@@ -152,6 +166,13 @@ class AuthFilterTest {
         assertThat(call("GET", "/api/datasets", token("ngsild-reader")).statusCode()).isEqualTo(403);
         assertThat(call("GET", "/api/datasets", token("catalogue-reader")).statusCode()).isEqualTo(200);
         assertThat(call("GET", "/ngsi-ld/v1/types", token(), "NGSILD-Tenant", "tenant-a").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void jerseyResourcesSeeThePrincipal() throws Exception {
+        serve(enabled(null));
+        assertThat(call("GET", "/jersey/whoami", token("catalogue-reader")).body()).isEqualTo("user-1 true");
+        assertThat(call("GET", "/jersey/whoami", null).body()).isEqualTo("anonymous false");
     }
 
     @Test
