@@ -19,7 +19,8 @@ public final class PageSources {
     /** Every built-in source type. */
     public static PageSources standard() {
         return new PageSources(List.of(
-                new HydraPageSourceFactory()));
+                new HydraPageSourceFactory(),
+                new de.hanse.harvest.source.ckan.CkanPageSourceFactory()));
     }
 
     public PageSource open(HarvestSourceConfig source, HarvestContext ctx) throws HarvestException {
