@@ -1,0 +1,106 @@
+package de.hanse.ngsild.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.hanse.core.http.Problem;
+import de.hanse.ngsild.federation.Via;
+import de.hanse.ngsild.jsonld.ContextResolver;
+import de.hanse.ngsild.jsonld.CoreContext;
+import de.hanse.ngsild.jsonld.LdContext;
+import de.hanse.ngsild.model.Ngsi;
+import de.hanse.ngsild.service.RequestScope;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * HTTP plumbing shared by the NGSI-LD resources: the request scope (tenant, context, Via), body parsing with the
+ * {@code @context} rules of clause 6.3.5, and JSON answers with {@code Link} and {@code NGSILD-Warning} headers.
+ */
+final class Http {
+    static final String LD_JSON = "application/ld+json";
+    static final String TENANT = "NGSILD-Tenant";
+
+    private Http() {}
+
+    /** The scope of a request whose context comes from the {@code Link} header (GET, DELETE, JSON bodies). */
+    static RequestScope scope(HttpHeaders h, ContextResolver contexts) {
+        String link = h.getHeaderString("Link");
+        LdContext ctx = contexts.fromLink(link);
+        String url = ContextResolver.linkUrl(link);
+        return scope(h, ctx, url == null ? null : ContextResolver.link(url));
+    }
+
+    static RequestScope scope(HttpHeaders h, LdContext ctx, String link) {
+        Map<String, String> headers = new HashMap<>();
+        h.getRequestHeaders().forEach((k, v) -> {
+            if (!v.isEmpty()) headers.put(k.toLowerCase(Locale.ROOT), v.get(0));
+        });
+        String tenant = h.getHeaderString(TENANT);
+        if (tenant != null && (tenant.length() > 128 || !tenant.matches("[A-Za-z0-9_.:/-]*")))
+            throw Ngsi.badData("invalid NGSILD-Tenant");
+        return new RequestScope(tenant == null ? "" : tenant, ctx, link, Via.parse(h.getHeaderString("Via")), Map.copyOf(headers));
+    }
+
+    /** Parses a request body (400 InvalidRequest when it is not JSON). */
+    static JsonNode json(String body) {
+        if (body == null || body.isBlank()) throw Ngsi.invalid("a JSON body is required");
+        try {
+            return Ngsi.JSON.readTree(body);
+        } catch (Exception e) {
+            throw Ngsi.invalid("the body is not valid JSON");
+        }
+    }
+
+    /**
+     * The context of one body object: its {@code @context} for {@code application/ld+json} (required there), the
+     * {@code Link} header for {@code application/json} (where a body {@code @context} is 400).
+     */
+    static LdContext bodyContext(JsonNode item, HttpHeaders h, ContextResolver contexts) {
+        boolean ld = h.getMediaType() != null && LD_JSON.equals(h.getMediaType().getType() + "/" + h.getMediaType().getSubtype());
+        String link = h.getHeaderString("Link");
+        if (ld) {
+            if (ContextResolver.linkUrl(link) != null) throw Ngsi.badData("application/ld+json bodies carry @context; a Link header is not allowed");
+            if (item == null || !item.has("@context")) throw Ngsi.badData("an application/ld+json body needs @context");
+            return contexts.fromValue(item.get("@context"));
+        }
+        if (item != null && item.isObject() && item.has("@context"))
+            throw Ngsi.badData("an application/json body must not contain @context; use application/ld+json or a Link header");
+        return contexts.fromLink(link);
+    }
+
+    /** Query parameters, first value each. */
+    static Map<String, String> params(MultivaluedMap<String, String> q) {
+        Map<String, String> out = new LinkedHashMap<>();
+        q.forEach((k, v) -> {
+            if (!v.isEmpty()) out.put(k, v.get(0));
+        });
+        return out;
+    }
+
+    /** A JSON answer with the context as {@code Link} (or inline for {@code application/ld+json}) and warnings. */
+    static Response json(int status, JsonNode body, RequestScope scope, List<String> warnings, HttpHeaders h) {
+        List<String> urls = scope.context().urls();
+        String url = urls.isEmpty() ? CoreContext.URL : urls.get(0);
+        boolean ld = h.getAcceptableMediaTypes().stream().anyMatch(m -> LD_JSON.equals(m.getType() + "/" + m.getSubtype()));
+        Response.ResponseBuilder b = Response.status(status);
+        if (ld) {
+            b.type(LD_JSON);
+            if (body.isArray()) body.forEach(e -> { if (e.isObject()) ((ObjectNode) e).put("@context", url); });
+            else if (body.isObject()) ((ObjectNode) body).put("@context", url);
+        } else {
+            b.type("application/json").header("Link", ContextResolver.link(url));
+        }
+        warnings.forEach(w -> b.header("NGSILD-Warning", w));
+        return b.entity(body.toString()).build();
+    }
+
+    static Response problem(Problem p) {
+        return Response.status(p.status()).type("application/json").entity(Ngsi.JSON.valueToTree(p).toString()).build();
+    }
+}

@@ -1,0 +1,79 @@
+package de.hanse.ngsild.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.hanse.core.config.NgsiLdConfig;
+import de.hanse.core.node.NodeContext;
+import de.hanse.core.node.NodeModule;
+import de.hanse.ngsild.federation.execution.Forwarder;
+import de.hanse.ngsild.jsonld.ContextResolver;
+import de.hanse.ngsild.jsonld.LdContext;
+import de.hanse.ngsild.model.Ngsi;
+import de.hanse.ngsild.registry.RegistrationStore;
+import de.hanse.ngsild.service.DiscoveryService;
+import de.hanse.ngsild.service.EntityService;
+import de.hanse.ngsild.service.QueryService;
+import de.hanse.ngsild.store.EntityStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.glassfish.jersey.server.ResourceConfig;
+
+/**
+ * The NGSI-LD broker and federator of a node ({@code /ngsi-ld/v1}): local entities in TDB2, context source
+ * registrations, distributed queries with merge. Order 700. Created by the node's composition root through
+ * {@link java.util.ServiceLoader}; {@link #configure} builds the services once, single-threaded.
+ */
+public final class NgsiLdModule implements NodeModule {
+    private NgsiLdServices services;
+
+    @Override
+    public String name() {
+        return "ngsi-ld";
+    }
+
+    @Override
+    public int order() {
+        return 700;
+    }
+
+    @Override
+    public void configure(NodeContext ctx, ResourceConfig jersey, FusekiServer.Builder server) {
+        NgsiLdConfig c = ctx.config().ngsild();
+        if (!c.enabled()) return;
+        String self = c.sourceIdentity() != null ? c.sourceIdentity() : ctx.config().name();
+        EntityStore store = new EntityStore(ctx.store());
+        RegistrationStore registrations = new RegistrationStore(ctx.store());
+        Forwarder forwarder = new Forwarder(ctx.http(), registrations, c.maxConcurrency());
+        QueryService queries = new QueryService(store, registrations, forwarder, self, c.forwardTimeout(), c.maxLimit());
+        services = new NgsiLdServices(new EntityService(store), queries,
+                new DiscoveryService(store, registrations, forwarder, queries, self), registrations,
+                new ContextResolver(ctx.http(), Duration.ofSeconds(2)), self, c.defaultLimit(), c.maxLimit());
+        jersey.register(new EntitiesResource(services));
+        jersey.register(new EntityAttrsResource(services));
+        jersey.register(new EntityOperationsResource(services));
+        jersey.register(new DiscoveryResource(services));
+        jersey.register(new RegistrationsResource(services));
+    }
+
+    /** The services, or null before {@link #configure} or when NGSI-LD is disabled. */
+    public NgsiLdServices services() {
+        return services;
+    }
+
+    /**
+     * Upserts the entities of a JSON-LD document (an array of entities, each with its {@code @context}, such as
+     * {@code demo/ngsild/<city>.jsonld}) into {@code tenant} ({@code ""} for the default). Same as
+     * {@code POST /ngsi-ld/v1/entityOperations/upsert} with {@code Content-Type: application/ld+json}.
+     *
+     * @return the number of entities written
+     */
+    public int loadEntities(String tenant, InputStream jsonld) throws IOException {
+        if (services == null) throw new IllegalStateException("NGSI-LD is not configured");
+        JsonNode doc = Ngsi.JSON.readTree(jsonld);
+        EntityService.BatchResult r = services.entities().batch(tenant, EntityService.BatchOp.UPSERT, doc,
+                e -> e.has("@context") ? services.contexts().fromValue(e.get("@context")) : LdContext.core(), true, false);
+        if (!r.errors().isEmpty()) throw new IOException("entities rejected: " + r.errors());
+        return r.success().size();
+    }
+}

@@ -1,0 +1,176 @@
+package de.hanse.ngsild.federation.execution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.hanse.core.http.OutboundHttp;
+import de.hanse.ngsild.federation.selection.ForwardTarget;
+import de.hanse.ngsild.model.Ngsi;
+import de.hanse.ngsild.registry.Registration;
+import de.hanse.ngsild.registry.RegistrationStore;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Sends the planned requests of one distributed operation in parallel, at most {@code maxConcurrency} in flight,
+ * all under the one deadline of {@link ForwardRequest#call()} (each further capped by its registration's
+ * {@code management.timeout}). Adds {@code Via}, the tenant, the requester's {@code Link} and the registration's
+ * {@code contextSourceInfo} headers. A source that fails never fails the operation: it yields a {@link Warning}.
+ * Follows a source's pages (by {@code NGSILD-Results-Count}) up to {@link #MAX_PAGES}.
+ *
+ * <p>Thread-safe; one instance per node.
+ */
+public final class Forwarder {
+    public static final int MAX_PAGES = 10;
+    private static final long MAX_BYTES = 16L * 1024 * 1024;
+    private static final String RELAY = "urn:ngsi-ld:request";
+
+    private final OutboundHttp http;
+    private final RegistrationStore registrations;
+    private final int maxConcurrency;
+
+    public Forwarder(OutboundHttp http, RegistrationStore registrations, int maxConcurrency) {
+        this.http = http;
+        this.registrations = registrations;
+        this.maxConcurrency = maxConcurrency;
+    }
+
+    /**
+     * @param validate returns an error text for a payload that must not be merged, or null if it is fine
+     */
+    public ForwardResult forward(List<ForwardTarget> targets, ForwardRequest req, Function<JsonNode, String> validate) {
+        if (targets.isEmpty()) return ForwardResult.EMPTY;
+        int n = targets.size();
+        List<CompletableFuture<Object>> results = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) results.add(new CompletableFuture<>());
+        AtomicInteger next = new AtomicInteger();
+        Runnable[] launcher = new Runnable[1];
+        launcher[0] = () -> {
+            int i = next.getAndIncrement();
+            if (i >= n) return;
+            ForwardTarget t = targets.get(i);
+            fetch(t, req, validate, t.params(), new ArrayList<>(), 0).whenComplete((answer, err) -> {
+                results.get(i).complete(err == null ? answer : warning(t.registration(), err));
+                launcher[0].run();
+            });
+        };
+        for (int k = 0; k < Math.min(n, maxConcurrency); k++) launcher[0].run();
+        try {
+            CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
+                    .get(req.call().remaining().toMillis() + 50, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            // the deadline passed: whatever has not answered becomes a 199 warning below
+        }
+        List<SourceAnswer> answers = new ArrayList<>();
+        List<Warning> warnings = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Registration r = targets.get(i).registration();
+            Object o = results.get(i).getNow(null);
+            if (o == null) {
+                results.get(i).cancel(true);
+                o = new Warning(199, r.agent(), "no answer within the deadline");
+            }
+            if (o instanceof SourceAnswer a) answers.add(a);
+            else warnings.add((Warning) o);
+            registrations.record(req.tenant(), r.id(), o instanceof SourceAnswer);
+        }
+        return new ForwardResult(answers, warnings);
+    }
+
+    private CompletableFuture<Object> fetch(ForwardTarget t, ForwardRequest req, Function<JsonNode, String> validate,
+                                            Map<String, String> params, List<JsonNode> pages, int page) {
+        Registration r = t.registration();
+        HttpRequest request;
+        try {
+            request = request(t, req, params);
+        } catch (Exception e) {
+            return CompletableFuture.completedFuture(warning(r, e));
+        }
+        return http.sendAsync(request, OutboundHttp.boundedBytes(MAX_BYTES)).thenCompose(resp -> {
+            int status = resp.statusCode();
+            if (status == 404) return CompletableFuture.completedFuture(new SourceAnswer(r, pages, List.of()));
+            if (status >= 300) return CompletableFuture.completedFuture(new Warning(299, r.agent(), "source answered HTTP " + status));
+            JsonNode body;
+            try {
+                body = Ngsi.JSON.readTree(resp.body());
+            } catch (Exception e) {
+                return CompletableFuture.completedFuture(new Warning(111, r.agent(), "invalid JSON from source, not merged"));
+            }
+            String invalid = body == null ? "empty body" : validate.apply(body);
+            if (invalid != null) return CompletableFuture.completedFuture(new Warning(111, r.agent(), "invalid payload from source, not merged: " + invalid));
+            pages.add(body);
+            if (hasMore(resp, body, params) && page + 1 < MAX_PAGES) {
+                Map<String, String> nextParams = new java.util.LinkedHashMap<>(params);
+                int limit = Integer.parseInt(params.get("limit"));
+                nextParams.put("offset", Integer.toString(Integer.parseInt(params.getOrDefault("offset", "0")) + limit));
+                return fetch(t, req, validate, nextParams, pages, page + 1);
+            }
+            return CompletableFuture.completedFuture(new SourceAnswer(r, pages, resp.headers().allValues(Warning.HEADER)));
+        });
+    }
+
+    private static boolean hasMore(HttpResponse<?> resp, JsonNode body, Map<String, String> params) {
+        if (!body.isArray() || params.get("limit") == null) return false;
+        long total = resp.headers().firstValueAsLong("NGSILD-Results-Count").orElse(-1);
+        int offset = Integer.parseInt(params.getOrDefault("offset", "0"));
+        return body.size() == Integer.parseInt(params.get("limit")) && total > offset + body.size();
+    }
+
+    private HttpRequest request(ForwardTarget t, ForwardRequest req, Map<String, String> params) throws Exception {
+        Registration r = t.registration();
+        Duration limit = r.timeout() == null ? req.call().remaining() : req.call().remainingAtMost(r.timeout());
+        HttpRequest.Builder b = http.request(uri(r.endpoint(), t.path(), params), req.call()).timeout(limit.isZero() ? Duration.ofMillis(1) : limit)
+                .header("Accept", "application/json")
+                .header("Via", req.via().append(req.self()));
+        if (req.link() != null) b.header("Link", req.link());
+        String tenant = r.tenant() != null ? r.tenant() : req.tenant();
+        if (tenant != null && !tenant.isEmpty()) b.header("NGSILD-Tenant", tenant);
+        for (var kv : r.sourceInfo().entrySet()) {
+            String key = kv.getKey();
+            if (List.of("accept", "contentType", "jsonldContext", "ngsildConformance").contains(key)) continue;
+            String value = RELAY.equals(kv.getValue()) ? req.inboundHeaders().get(key.toLowerCase(java.util.Locale.ROOT)) : kv.getValue();
+            if (value != null && isToken(key)) b.setHeader(key, value);
+        }
+        return b.GET().build();
+    }
+
+    private static boolean isToken(String name) {
+        return !name.isEmpty() && name.chars().allMatch(c -> c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)
+                && !List.of("host", "via", "content-length", "connection").contains(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** {@code endpoint} + {@code /ngsi-ld/v1/} + path + encoded query (the endpoint may already end in {@code /ngsi-ld/v1}). */
+    static URI uri(URI endpoint, String path, Map<String, String> params) {
+        String base = endpoint.toString();
+        while (base.endsWith("/")) base = base.substring(0, base.length() - 1);
+        if (!base.endsWith("/ngsi-ld/v1")) base += "/ngsi-ld/v1";
+        StringBuilder sb = new StringBuilder(base).append('/').append(path);
+        char sep = '?';
+        for (var e : params.entrySet()) {
+            sb.append(sep).append(e.getKey()).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("+", "%20"));
+            sep = '&';
+        }
+        return URI.create(sb.toString());
+    }
+
+    private static Warning warning(Registration r, Throwable err) {
+        Throwable c = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+        if (c instanceof HttpTimeoutException) return new Warning(199, r.agent(), "source timed out");
+        if (c instanceof OutboundHttp.BodyTooLargeException) return new Warning(111, r.agent(), "answer too large, not merged");
+        if (c instanceof java.io.UncheckedIOException u && u.getCause() != null) c = u.getCause();
+        if (c instanceof java.net.ConnectException || c instanceof java.nio.channels.ClosedChannelException)
+            return new Warning(199, r.agent(), "source unreachable");
+        return new Warning(199, r.agent(), "source failed: " + c.getClass().getSimpleName());
+    }
+}

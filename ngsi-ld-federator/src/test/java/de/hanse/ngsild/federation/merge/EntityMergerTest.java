@@ -1,0 +1,94 @@
+package de.hanse.ngsild.federation.merge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.hanse.ngsild.jsonld.LdContext;
+import de.hanse.ngsild.model.EntityExpander;
+import de.hanse.ngsild.model.Ngsi;
+import de.hanse.ngsild.registry.Registration.Mode;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EntityMergerTest {
+    static final String V = "https://uri.etsi.org/ngsi-ld/default-context/";
+    static final Instant NOW = Instant.parse("2026-11-29T00:00:00Z");
+
+    static ObjectNode e(String json) {
+        try {
+            return EntityExpander.entity(Ngsi.JSON.readTree(json), LdContext.core(), null);
+        } catch (java.io.IOException x) {
+            throw new IllegalStateException(x);
+        }
+    }
+
+    static SourceEntities src(String name, Mode mode, ObjectNode... es) {
+        return new SourceEntities(name, mode, List.of(es));
+    }
+
+    @Test
+    void newestObservedAtWinsPerDatasetAndTypesAreUnited() {
+        ObjectNode a = e("""
+                {"id":"urn:p:1","type":"Parking","modifiedAt":"2026-11-28T10:00:00Z",
+                 "free":[{"type":"Property","value":10,"observedAt":"2026-11-28T10:00:00Z"},
+                         {"type":"Property","value":1,"datasetId":"urn:ds:sensor","observedAt":"2026-11-28T12:00:00Z"}],
+                 "name":{"type":"Property","value":"Hafen"}}""");
+        ObjectNode b = e("""
+                {"id":"urn:p:1","type":["Parking","OffStreetParking"],"modifiedAt":"2026-11-28T11:00:00Z",
+                 "free":[{"type":"Property","value":12,"observedAt":"2026-11-28T11:00:00Z"},
+                         {"type":"Property","value":2,"datasetId":"urn:ds:sensor","observedAt":"2026-11-28T09:00:00Z"}],
+                 "total":{"type":"Property","value":200}}""");
+        List<ObjectNode> m = EntityMerger.merge(List.of(src("a", Mode.INCLUSIVE, a), src("b", Mode.INCLUSIVE, b)), NOW);
+        assertThat(m).hasSize(1);
+        ObjectNode x = m.get(0);
+        assertThat(Ngsi.types(x)).containsExactly(V + "Parking", V + "OffStreetParking");
+        assertThat(Ngsi.instances(x, V + "free")).extracting(i -> i.get("value").asInt()).containsExactly(12, 1);
+        assertThat(x.get(V + "name").get(0).get("value").asText()).isEqualTo("Hafen");
+        assertThat(x.get(V + "total").get(0).get("value").asInt()).isEqualTo(200);
+        assertThat(x.get("modifiedAt").asText()).isEqualTo("2026-11-28T11:00:00Z");
+    }
+
+    @Test
+    void modifiedAtDecidesWithoutObservedAtThenSourceOrder() {
+        ObjectNode a = e("{\"id\":\"urn:p:1\",\"type\":\"T\",\"v\":{\"type\":\"Property\",\"value\":\"a\",\"modifiedAt\":\"2026-11-28T10:00:00Z\"},\"w\":{\"type\":\"Property\",\"value\":\"a\"}}");
+        ObjectNode b = e("{\"id\":\"urn:p:1\",\"type\":\"T\",\"v\":{\"type\":\"Property\",\"value\":\"b\",\"modifiedAt\":\"2026-11-28T11:00:00Z\"},\"w\":{\"type\":\"Property\",\"value\":\"b\"}}");
+        ObjectNode x = EntityMerger.merge(List.of(src("a", Mode.INCLUSIVE, a), src("b", Mode.INCLUSIVE, b)), NOW).get(0);
+        assertThat(x.get(V + "v").get(0).get("value").asText()).isEqualTo("b");
+        assertThat(x.get(V + "w").get(0).get("value").asText()).isEqualTo("a");
+    }
+
+    @Test
+    void auxiliaryOnlyFillsGapsAndExclusiveWins() {
+        ObjectNode local = e("{\"id\":\"urn:p:1\",\"type\":\"T\",\"v\":{\"type\":\"Property\",\"value\":1,\"observedAt\":\"2026-11-28T10:00:00Z\"}}");
+        ObjectNode aux = e("{\"id\":\"urn:p:1\",\"type\":\"T\",\"v\":{\"type\":\"Property\",\"value\":2,\"observedAt\":\"2026-11-28T23:00:00Z\"},\"extra\":{\"type\":\"Property\",\"value\":\"x\"}}");
+        ObjectNode excl = e("{\"id\":\"urn:p:2\",\"type\":\"T\",\"v\":{\"type\":\"Property\",\"value\":3,\"observedAt\":\"2026-11-01T00:00:00Z\"}}");
+        ObjectNode incl = e("{\"id\":\"urn:p:2\",\"type\":\"T\",\"v\":{\"type\":\"Property\",\"value\":4,\"observedAt\":\"2026-11-28T00:00:00Z\"}}");
+        List<ObjectNode> m = EntityMerger.merge(List.of(src("local", Mode.INCLUSIVE, local, incl), src("aux", Mode.AUXILIARY, aux),
+                src("ex", Mode.EXCLUSIVE, excl)), NOW);
+        assertThat(m).extracting(x -> x.get("id").asText()).containsExactly("urn:p:1", "urn:p:2");
+        assertThat(m.get(0).get(V + "v").get(0).get("value").asInt()).isEqualTo(1);
+        assertThat(m.get(0).get(V + "extra").get(0).get("value").asText()).isEqualTo("x");
+        assertThat(m.get(1).get(V + "v").get(0).get("value").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void dropsExpiredEntitiesAndInstancesAndSortsById() {
+        ObjectNode gone = e("{\"id\":\"urn:p:0\",\"type\":\"T\",\"expiresAt\":\"2026-11-28T00:00:00Z\"}");
+        ObjectNode z = e("{\"id\":\"urn:p:9\",\"type\":\"T\",\"v\":{\"type\":\"Property\",\"value\":1,\"expiresAt\":\"2026-11-28T00:00:00Z\",\"observedAt\":\"2026-11-28T23:59:00Z\"}}");
+        ObjectNode z2 = e("{\"id\":\"urn:p:9\",\"type\":\"T\",\"v\":{\"type\":\"Property\",\"value\":2,\"observedAt\":\"2026-01-01T00:00:00Z\"}}");
+        ObjectNode a = e("{\"id\":\"urn:p:5\",\"type\":\"T\"}");
+        List<ObjectNode> m = EntityMerger.merge(List.of(src("a", Mode.INCLUSIVE, z, gone), src("b", Mode.INCLUSIVE, a, z2)), NOW);
+        assertThat(m).extracting(x -> x.get("id").asText()).containsExactly("urn:p:5", "urn:p:9");
+        assertThat(m.get(1).get(V + "v").get(0).get("value").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void doesNotModifyInputs() {
+        ObjectNode a = e("{\"id\":\"urn:p:1\",\"type\":\"A\",\"v\":{\"type\":\"Property\",\"value\":1}}");
+        ObjectNode b = e("{\"id\":\"urn:p:1\",\"type\":\"B\",\"w\":{\"type\":\"Property\",\"value\":1}}");
+        String before = a.toString() + b;
+        EntityMerger.merge(List.of(src("a", Mode.INCLUSIVE, a), src("b", Mode.INCLUSIVE, b)), NOW);
+        assertThat(a.toString() + b).isEqualTo(before);
+    }
+}
