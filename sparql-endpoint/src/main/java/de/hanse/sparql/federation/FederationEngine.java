@@ -1,0 +1,162 @@
+package de.hanse.sparql.federation;
+
+import de.hanse.core.http.CallContext;
+import de.hanse.core.http.Problem;
+import de.hanse.core.http.ProblemException;
+import de.hanse.sparql.federation.execution.BgpEvaluator;
+import de.hanse.sparql.federation.execution.FederatedOpExecutor;
+import de.hanse.sparql.federation.execution.OpFederatedBgp;
+import de.hanse.sparql.federation.execution.QueryRun;
+import de.hanse.sparql.federation.execution.RequestScheduler;
+import de.hanse.sparql.federation.execution.SourceClient;
+import de.hanse.sparql.federation.peers.Source;
+import de.hanse.sparql.federation.peers.SourceRegistry;
+import de.hanse.sparql.federation.planning.BgpPlanner;
+import de.hanse.sparql.federation.planning.CardinalityEstimator;
+import de.hanse.sparql.federation.planning.QueryRewriter;
+import de.hanse.sparql.federation.selection.SourceSelector;
+import de.hanse.sparql.federation.selection.SummaryService;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.Syntax;
+import org.apache.jena.sparql.algebra.Algebra;
+import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphZero;
+import org.apache.jena.sparql.engine.ExecutionContext;
+import org.apache.jena.sparql.engine.QueryIterator;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.iterator.QueryIterRoot;
+import org.apache.jena.sparql.engine.main.QC;
+
+/**
+ * Answers SPARQL queries over the federation: parses with ARQ, compiles to algebra, rewrites BGPs / SERVICE into
+ * federated operators ({@link QueryRewriter}) and lets ARQ evaluate the rest locally with {@link FederatedOpExecutor}.
+ * Holds the node-wide caches (summaries, ASK and COUNT probes), dropped when the peers change.
+ *
+ * <p>Thread-safe: each query gets its own {@link QueryRun}; caches and the scheduler are shared.
+ */
+public final class FederationEngine {
+    /** Per-request options: partial answers, explain, and the caller's identity for relayed auth. */
+    public record Options(boolean partial, String callerAuthorization, String traceparent) {}
+
+    private final SourceRegistry registry;
+    private final SourceClient client;
+    private final RequestScheduler scheduler;
+    private final Duration timeout;
+    private final int resultLimit;
+    private final long maxIntermediateRows;
+    private final SummaryService summaries;
+    private final SourceSelector selector;
+    private final CardinalityEstimator estimator;
+    private final BgpPlanner planner;
+
+    public FederationEngine(SourceRegistry registry, SourceClient client, RequestScheduler scheduler, Duration timeout,
+                            int resultLimit, long maxIntermediateRows, Duration cacheTtl) {
+        this.registry = registry;
+        this.client = client;
+        this.scheduler = scheduler;
+        this.timeout = timeout;
+        this.resultLimit = resultLimit;
+        this.maxIntermediateRows = maxIntermediateRows;
+        this.summaries = new SummaryService(cacheTtl);
+        this.selector = new SourceSelector(cacheTtl, 10_000);
+        this.estimator = new CardinalityEstimator(cacheTtl, 50_000);
+        this.planner = new BgpPlanner(summaries, selector);
+        registry.onChange(this::invalidateCaches);
+    }
+
+    public SourceRegistry registry() {
+        return registry;
+    }
+
+    public void invalidateCaches() {
+        summaries.invalidateAll();
+        selector.invalidateAll();
+        estimator.invalidateAll();
+    }
+
+    /** Builds the source summaries ahead of the first query (best effort: failures are retried lazily). */
+    public void warmUp() {
+        QueryRun run = newRun(new Options(true, null, null));
+        summaries.summaries(registry.sources(), run);
+    }
+
+    public FederatedResult execute(String queryString, Options options) {
+        Query query = parse(queryString);
+        QueryRun run = newRun(options);
+        if (query.isDescribeType()) return new Describer(this).describe(query, run);
+        Op op = rewrite(Algebra.compile(query), run);
+        List<Binding> rows = new ArrayList<>();
+        boolean truncated = false;
+        QueryIterator it = evaluate(op);
+        try {
+            if (query.isAskType()) return new FederatedResult(query, List.of(), List.of(), it.hasNext(), null, false, run, op.toString());
+            while (it.hasNext()) {
+                if (query.isSelectType() && rows.size() >= resultLimit) {
+                    truncated = true;
+                    break;
+                }
+                rows.add(it.next());
+            }
+        } finally {
+            it.close();
+        }
+        if (query.isConstructType())
+            return new FederatedResult(query, List.of(), List.of(), null, Describer.construct(query.getConstructTemplate().getTriples(), rows), false, run, op.toString());
+        return new FederatedResult(query, query.getProjectVars(), rows, null, null, truncated, run, op.toString());
+    }
+
+    QueryRun newRun(Options options) {
+        CallContext call = new CallContext(null, options.callerAuthorization(), options.traceparent(), Instant.now().plus(timeout));
+        return new QueryRun(client, scheduler, call, options.partial(), maxIntermediateRows);
+    }
+
+    Op rewrite(Op op, QueryRun run) {
+        BgpEvaluator evaluator = new BgpEvaluator(run, estimator);
+        List<Source> sources = registry.sources();
+        OpFederatedBgp.QueryContext qc = new OpFederatedBgp.QueryContext() {
+            @Override
+            public QueryRun run() {
+                return run;
+            }
+
+            @Override
+            public BgpEvaluator evaluator() {
+                return evaluator;
+            }
+
+            @Override
+            public List<Source> sources() {
+                return sources;
+            }
+        };
+        return new QueryRewriter(registry, () -> planner, qc).rewrite(op);
+    }
+
+    static QueryIterator evaluate(Op op) {
+        DatasetGraph empty = DatasetGraphZero.create();
+        ExecutionContext cxt = new ExecutionContext(ARQ.getContext().copy(), empty.getDefaultGraph(), empty, FederatedOpExecutor.FACTORY);
+        return QC.execute(op, QueryIterRoot.create(cxt), cxt);
+    }
+
+    static List<Binding> evaluateAll(Op op) {
+        return Iter.toList(evaluate(op));
+    }
+
+    private static Query parse(String text) {
+        if (text == null || text.isBlank()) throw new ProblemException(Problem.badParameter("query", "a SPARQL query is required"));
+        try {
+            return QueryFactory.create(text, Syntax.syntaxSPARQL_11);
+        } catch (QueryParseException e) {
+            throw new ProblemException(Problem.badParameter("query", "invalid SPARQL: " + e.getMessage()));
+        }
+    }
+}

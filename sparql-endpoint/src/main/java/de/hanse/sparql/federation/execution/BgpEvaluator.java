@@ -1,0 +1,144 @@
+package de.hanse.sparql.federation.execution;
+
+import de.hanse.core.http.Problem;
+import de.hanse.core.http.ProblemException;
+import de.hanse.sparql.federation.merge.HashJoin;
+import de.hanse.sparql.federation.peers.Source;
+import de.hanse.sparql.federation.planning.BgpPlan;
+import de.hanse.sparql.federation.planning.CardinalityEstimator;
+import de.hanse.sparql.federation.planning.Cluster;
+import de.hanse.sparql.federation.planning.CostModel;
+import de.hanse.sparql.federation.planning.Explain;
+import de.hanse.sparql.federation.planning.Subqueries;
+import de.hanse.sparql.federation.selection.Tokens;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.ExecutionContext;
+import org.apache.jena.sparql.engine.binding.Binding;
+
+/**
+ * Evaluates a {@link BgpPlan} joined with seed solutions (the empty solution, or distinct join keys of an outer
+ * pattern). Clusters are taken smallest-estimate first, preferring ones connected to what is already bound; each
+ * step is a bind join (keys shipped in VALUES blocks, routed only to sources whose summary admits the key's
+ * authority) or a hash join (the cluster fetched whole, joined locally), whichever {@link CostModel} finds cheaper.
+ * One instance per query (it holds the {@link QueryRun}); not thread-safe.
+ */
+public final class BgpEvaluator {
+    private final QueryRun run;
+    private final CardinalityEstimator estimator;
+
+    public BgpEvaluator(QueryRun run, CardinalityEstimator estimator) {
+        this.run = run;
+        this.estimator = estimator;
+    }
+
+    public List<Binding> evaluate(BgpPlan plan, List<Binding> seeds, ExecutionContext cxt) {
+        if (plan.empty() || seeds.isEmpty()) return List.of();
+        boolean rootSeed = seeds.size() == 1 && seeds.get(0).isEmpty();
+        List<Cluster> todo = new ArrayList<>(plan.clusters());
+        if (todo.size() > 1 || !rootSeed) todo = new ArrayList<>(estimator.estimate(todo, run));
+        List<Binding> current = seeds;
+        Set<Var> bound = new LinkedHashSet<>(HashJoin.alwaysBound(seeds));
+        while (!todo.isEmpty() && !current.isEmpty()) {
+            Cluster next = pick(todo, bound);
+            todo.remove(next);
+            current = step(current, bound, next, rootSeed && bound.isEmpty());
+            bound.addAll(next.vars());
+            if (current.size() > run.maxRows())
+                throw new ProblemException(Problem.of(422, "result-too-large", "Result too large",
+                        "an intermediate result exceeded " + run.maxRows() + " rows; narrow the query"));
+            run.checkDeadline();
+        }
+        if (!todo.isEmpty() || plan.residualFilters().isEmpty()) return todo.isEmpty() ? current : List.of();
+        List<Binding> out = new ArrayList<>();
+        for (Binding b : current) if (plan.residualFilters().isSatisfied(b, cxt)) out.add(b);
+        return out;
+    }
+
+    private static Cluster pick(List<Cluster> todo, Set<Var> bound) {
+        Cluster best = null;
+        boolean bestConnected = false;
+        for (Cluster c : todo) {
+            boolean connected = c.vars().stream().anyMatch(bound::contains);
+            if (best == null || (connected && !bestConnected) || (connected == bestConnected && c.estimate() < best.estimate())) {
+                best = c;
+                bestConnected = connected;
+            }
+        }
+        return best;
+    }
+
+    private List<Binding> step(List<Binding> current, Set<Var> bound, Cluster c, boolean first) {
+        List<Var> keyVars = new ArrayList<>(c.vars());
+        keyVars.retainAll(bound);
+        keyVars.removeIf(v -> current.stream().anyMatch(b -> b.get(v) == null || b.get(v).isBlank()));
+        if (first || keyVars.isEmpty()) return hash(current, c, first ? "first" : "cross");
+        List<Binding> keys = HashJoin.distinctKeys(current, keyVars);
+        Map<Source, List<Binding>> routed = route(c, keyVars, keys);
+        long requests = routed.values().stream().mapToLong(l -> (l.size() + CostModel.BATCH - 1) / CostModel.BATCH).sum();
+        if (!CostModel.preferBindJoin(keys.size(), requests, c.sources().size(), c.estimate())) return hash(current, c, "hash");
+        List<QueryRun.Call> calls = new ArrayList<>();
+        routed.forEach((s, ks) -> {
+            for (int i = 0; i < ks.size(); i += CostModel.BATCH)
+                calls.add(new QueryRun.Call(s, Subqueries.select(c.patterns(), c.filters(), keyVars, ks.subList(i, Math.min(ks.size(), i + CostModel.BATCH)))));
+        });
+        List<Binding> rows = concat(run.selectAll(calls));
+        trace(c, "bind", current.size(), keys.size(), calls.size(), rows.size());
+        return HashJoin.join(current, rows);
+    }
+
+    private List<Binding> hash(List<Binding> current, Cluster c, String method) {
+        List<QueryRun.Call> calls = new ArrayList<>();
+        for (Source s : c.sources()) calls.add(new QueryRun.Call(s, Subqueries.select(c.patterns(), c.filters(), null, null)));
+        List<Binding> rows = concat(run.selectAll(calls));
+        trace(c, method, current.size(), 0, calls.size(), rows.size());
+        return method.equals("first") ? rows : HashJoin.join(current, rows);
+    }
+
+    /** Sends each key only to sources whose summary admits the authority of every key value. */
+    private static Map<Source, List<Binding>> route(Cluster c, List<Var> keyVars, List<Binding> keys) {
+        Map<Source, List<Binding>> out = new LinkedHashMap<>();
+        for (Source s : c.sources()) {
+            Map<Var, Set<String>> tok = c.tokens().getOrDefault(s, Map.of());
+            List<Binding> mine = new ArrayList<>();
+            for (Binding k : keys) {
+                boolean ok = true;
+                for (Var v : keyVars) {
+                    Set<String> allowed = tok.get(v);
+                    Node val = k.get(v);
+                    if (allowed != null && !allowed.contains(Tokens.of(val))) ok = false;
+                }
+                if (ok) mine.add(k);
+            }
+            if (!mine.isEmpty()) out.put(s, mine);
+        }
+        return out;
+    }
+
+    private void trace(Cluster c, String method, int inputRows, int keys, int requests, int rows) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("cluster", c.id());
+        d.put("patterns", Explain.patterns(c.patterns()));
+        d.put("sources", c.sources().stream().map(Source::id).toList());
+        if (!c.filters().isEmpty()) d.put("pushedFilters", c.filters().getList().stream().map(Object::toString).toList());
+        d.put("join", method);
+        d.put("estimate", c.estimate());
+        d.put("inputRows", inputRows);
+        if (keys > 0) d.put("keys", keys);
+        d.put("requests", requests);
+        d.put("rows", rows);
+        run.trace().event("cluster", d);
+    }
+
+    private static List<Binding> concat(List<List<Binding>> parts) {
+        List<Binding> out = new ArrayList<>();
+        for (List<Binding> p : parts) if (p != null) out.addAll(p);
+        return out;
+    }
+}

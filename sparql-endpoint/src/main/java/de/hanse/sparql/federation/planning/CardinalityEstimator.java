@@ -1,0 +1,83 @@
+package de.hanse.sparql.federation.planning;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import de.hanse.sparql.federation.execution.QueryRun;
+import de.hanse.sparql.federation.peers.Source;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+
+/**
+ * Cardinality estimates from COUNT probes per (source, triple pattern), cached (Caffeine, TTL, dropped when peers
+ * change). A cluster's estimate is, per source, the smallest count of its patterns, summed over its sources.
+ * Thread-safe.
+ */
+public final class CardinalityEstimator {
+    private final Cache<String, Long> counts;
+
+    public CardinalityEstimator(Duration ttl, long maxEntries) {
+        this.counts = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxEntries).build();
+    }
+
+    public void invalidateAll() {
+        counts.invalidateAll();
+    }
+
+    /** The clusters with their estimates, probing (in one parallel round) the counts not yet cached. */
+    public List<Cluster> estimate(List<Cluster> clusters, QueryRun run) {
+        Map<String, QueryRun.Call> todo = new LinkedHashMap<>();
+        for (Cluster c : clusters)
+            for (Source s : c.sources())
+                for (Triple t : c.patterns()) {
+                    String k = key(s, t);
+                    if (counts.getIfPresent(k) == null) todo.putIfAbsent(k, new QueryRun.Call(s, Subqueries.count(t)));
+                }
+        if (!todo.isEmpty()) {
+            List<String> keys = new ArrayList<>(todo.keySet());
+            List<List<Binding>> answers = run.selectAll(new ArrayList<>(todo.values()));
+            for (int i = 0; i < keys.size(); i++) {
+                Source s = todo.get(keys.get(i)).source();
+                if (run.missingPeers().contains(s.id())) continue;
+                counts.put(keys.get(i), count(answers.get(i)));
+            }
+        }
+        List<Cluster> out = new ArrayList<>();
+        for (Cluster c : clusters) {
+            long total = 0;
+            for (Source s : c.sources()) {
+                long min = Long.MAX_VALUE;
+                for (Triple t : c.patterns()) {
+                    Long n = counts.getIfPresent(key(s, t));
+                    min = Math.min(min, n == null ? 0 : n);
+                }
+                total += min == Long.MAX_VALUE ? 0 : min;
+            }
+            out.add(c.withEstimate(total));
+        }
+        return out;
+    }
+
+    private static long count(List<Binding> rows) {
+        if (rows.isEmpty()) return 0;
+        var n = rows.get(0).get(Var.alloc("c"));
+        try {
+            return n == null ? 0 : Long.parseLong(n.getLiteralLexicalForm());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static String key(Source s, Triple t) {
+        return s.id() + " " + s.endpoint() + " " + term(t.getSubject()) + " " + term(t.getPredicate()) + " " + term(t.getObject());
+    }
+
+    private static String term(org.apache.jena.graph.Node n) {
+        return Var.isVar(n) ? "?" : n.toString();
+    }
+}

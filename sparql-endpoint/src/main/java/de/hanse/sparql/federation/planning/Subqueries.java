@@ -1,0 +1,44 @@
+package de.hanse.sparql.federation.planning;
+
+import java.util.List;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.algebra.OpAsQuery;
+import org.apache.jena.sparql.algebra.op.OpBGP;
+import org.apache.jena.sparql.algebra.op.OpFilter;
+import org.apache.jena.sparql.algebra.op.OpJoin;
+import org.apache.jena.sparql.algebra.op.OpTable;
+import org.apache.jena.sparql.algebra.table.TableData;
+import org.apache.jena.sparql.core.BasicPattern;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.expr.ExprList;
+import org.apache.jena.sparql.expr.aggregate.AggregatorFactory;
+
+/** Builds the queries sent to sources from algebra ({@link OpAsQuery}); never by string concatenation. Pure. */
+public final class Subqueries {
+    private Subqueries() {}
+
+    /** {@code SELECT * { [VALUES keys] patterns FILTER(filters) }}; keys may be null (no bind join). */
+    public static Query select(List<Triple> patterns, ExprList filters, List<Var> keyVars, List<Binding> keys) {
+        Op op = new OpBGP(BasicPattern.wrap(patterns));
+        if (filters != null && !filters.isEmpty()) op = OpFilter.filterBy(filters, op);
+        if (keys != null) op = OpJoin.create(OpTable.create(new TableData(keyVars, keys)), op);
+        return OpAsQuery.asQuery(op);
+    }
+
+    /** {@code SELECT (COUNT(*) AS ?c) { pattern }}: a cardinality probe. */
+    public static Query count(Triple pattern) {
+        Query q = OpAsQuery.asQuery(new OpBGP(BasicPattern.wrap(List.of(pattern))));
+        q.setQueryResultStar(false);
+        q.getProject().clear();
+        q.addResultVar(Var.alloc("c"), q.allocAggregate(AggregatorFactory.createCount(false)));
+        return q;
+    }
+
+    /** The whole sub-operation as a query (SERVICE bodies, GRAPH blocks, complex paths). */
+    public static Query of(Op op) {
+        return OpAsQuery.asQuery(op);
+    }
+}
