@@ -29,7 +29,7 @@ import java.util.function.LongSupplier;
  * Verifies Keycloak (or any OIDC) access tokens: JWS signed with one of the configured asymmetric algorithms by a
  * key from the JWKS of one of the configured issuers ({@link IssuerKeys}); {@code iss} must be one of them,
  * {@code aud} must contain the configured audience (if any), {@code exp} is required and, like {@code nbf}, checked
- * with the configured clock skew. Refused before any key lookup: tokens over {@link #MAX_TOKEN_CHARS}, {@code alg}
+ * with the configured clock skew; a Keycloak {@code typ} claim other than {@code Bearer} (ID, refresh token) is refused. Refused before any key lookup: tokens over {@link #MAX_TOKEN_CHARS}, {@code alg}
  * {@code none} or any algorithm not configured (so HS256 signed with the RSA public key never reaches a key), and
  * untrusted issuers (no discovery request is ever made for an issuer named only by a token).
  *
@@ -101,6 +101,9 @@ public final class JwksTokenVerifier implements TokenVerifier {
         try {
             Claims claims = b.build().parseSignedClaims(token).getPayload();
             if (claims.getExpiration() == null) throw invalid("token has no expiry (exp)");
+            // Keycloak marks its tokens: ID and refresh tokens must not be usable as access tokens
+            if (claims.get("typ") instanceof String typ && !typ.equalsIgnoreCase("Bearer"))
+                throw invalid("not an access token (typ " + typ + ")");
             return claims;
         } catch (ExpiredJwtException e) {
             throw invalid("token expired");

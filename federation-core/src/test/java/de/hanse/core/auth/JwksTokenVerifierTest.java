@@ -198,6 +198,19 @@ class JwksTokenVerifierTest {
     }
 
     @Test
+    void refusesWhenTheJwksIsLargerThanTheCap() {
+        idp.padJwks(100 * 1024);
+        assertRefused(idp.token("key-1", c -> {}), "unavailable");
+        assertThat(idp.jwksRequests.get()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesIdAndRefreshTokens() {
+        assertRefused(idp.token("key-1", c -> c.put("typ", "ID")), "not an access token");
+        assertRefused(idp.token("key-1", c -> c.put("typ", "Refresh")), "not an access token");
+    }
+
+    @Test
     void refusesOversizedTokenBeforeParsing() {
         String big = idp.token("key-1", c -> c.put("padding", "x".repeat(JwksTokenVerifier.MAX_TOKEN_CHARS)));
         assertRefused(big, "larger than");

@@ -38,6 +38,7 @@ public final class TestIssuer implements AutoCloseable {
     public final List<String> tokenRequestBodies = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile String clientId = "node", clientSecret = "s3cret-value";
     private volatile long tokenLifetimeSeconds = 300;
+    private volatile int jwksPadding;
 
     private TestIssuer(String realm) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -81,6 +82,11 @@ public final class TestIssuer implements AutoCloseable {
         KeyPair kp = rsa();
         published.put(kid, kp);
         return kp;
+    }
+
+    /** Makes the JWKS document larger by about {@code chars}. */
+    public void padJwks(int chars) {
+        jwksPadding = chars;
     }
 
     public void removeKey(String kid) {
@@ -137,7 +143,7 @@ public final class TestIssuer implements AutoCloseable {
             sb.append(",{\"kid\":\"").append(kid).append("\",\"kty\":\"RSA\",\"alg\":\"RS256\",\"use\":\"sig\",\"n\":\"")
                     .append(b64(pub.getModulus())).append("\",\"e\":\"").append(b64(pub.getPublicExponent())).append("\"}");
         });
-        return sb.append("]}").toString();
+        return sb.append("],\"padding\":\"").append("x".repeat(jwksPadding)).append("\"}").toString();
     }
 
     private static String b64(BigInteger v) {
