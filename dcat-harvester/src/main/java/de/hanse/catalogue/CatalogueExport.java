@@ -24,10 +24,21 @@ public final class CatalogueExport {
 
     private CatalogueExport() {}
 
+    /** Prefixes for readable Turtle and compact JSON-LD. */
+    static Graph newGraph() {
+        Graph g = GraphFactory.createDefaultGraph();
+        var pm = g.getPrefixMapping();
+        pm.setNsPrefix("dcat", Vocab.DCAT).setNsPrefix("dct", Vocab.DCT).setNsPrefix("foaf", Vocab.FOAF)
+                .setNsPrefix("hydra", Vocab.HYDRA).setNsPrefix("vcard", Vocab.VCARD).setNsPrefix("locn", Vocab.LOCN)
+                .setNsPrefix("dcatde", Vocab.DCATDE).setNsPrefix("adms", Vocab.ADMS).setNsPrefix("skos", Vocab.SKOS)
+                .setNsPrefix("xsd", Vocab.XSD).setNsPrefix("rdf", Vocab.RDF);
+        return g;
+    }
+
     public static Graph page(DatasetGraph dsg, String base, String title, String nodeName, int page, int size,
                              String sinceIso, String sinceRaw) {
         List<CatalogueView.Entry> all = CatalogueView.entries(dsg, sinceIso);
-        Graph g = GraphFactory.createDefaultGraph();
+        Graph g = newGraph();
         Node catalog = NodeFactory.createURI(base + "catalogue");
         g.add(catalog, Vocab.RDF_TYPE, Vocab.DCAT_CATALOG);
         g.add(catalog, Vocab.DCT_title, NodeFactory.createLiteralLang(title, "en"));
@@ -78,7 +89,7 @@ public final class CatalogueExport {
         Node ds = CatalogueView.object(dsg, Hanse.META, record, Vocab.FOAF_primaryTopic);
         List<CatalogueView.Entry> one = CatalogueView.entries(dsg, null).stream().filter(e -> e.dataset().equals(ds.getURI())).toList();
         Node chosen = one.isEmpty() ? record : one.get(0).record();
-        Graph g = GraphFactory.createDefaultGraph();
+        Graph g = newGraph();
         dsg.find(chosen, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> g.add(q.asTriple()));
         return g;
     }

@@ -2,11 +2,11 @@ package de.hanse.harvest;
 
 import de.hanse.harvest.validate.RecordValidator;
 
-/** Chooses the record validator the harvester uses. */
-final class Validators {
+/** Chooses the record validator the harvester and the {@code validate} command use. */
+public final class Validators {
     private Validators() {}
 
-    static RecordValidator standard() {
+    public static RecordValidator standard() {
         return RecordValidator.NONE;
     }
 }
