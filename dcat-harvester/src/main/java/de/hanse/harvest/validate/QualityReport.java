@@ -1,0 +1,97 @@
+package de.hanse.harvest.validate;
+
+import de.hanse.core.vocab.Hanse;
+import de.hanse.core.vocab.Vocab;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.path.P_Link;
+
+/**
+ * Writes a record's quality report as RDF. The report node is a {@code dqv:QualityMetadata} and a
+ * {@code sh:ValidationReport}: {@code sh:conforms}, {@code hanse:violations}, {@code hanse:warnings},
+ * {@code hanse:score} (0..100), one {@code dqv:QualityMeasurement} per MQA dimension (value 0..100 of the
+ * dimension's maximum) plus the overall score and the counts, and at most {@value #MAX_RESULTS} SHACL results
+ * ({@code sh:result}). Deterministic for the same input (no timestamps), so reports do not churn. Stateless.
+ */
+final class QualityReport {
+    static final int MAX_RESULTS = 50;
+    static final String DQV = "http://www.w3.org/ns/dqv#";
+    static final String SH = "http://www.w3.org/ns/shacl#";
+    static final String SHAPES = "DCAT-AP 3.0.0 + DCAT-AP.de 3.0";
+
+    private QualityReport() {}
+
+    static Graph build(Node report, Node dataset, ValidationReport shacl, int violations, int warnings, QualityScore score) {
+        Graph g = GraphFactory.createGraphMem();
+        add(g, report, Vocab.RDF_TYPE, u(DQV, "QualityMetadata"));
+        add(g, report, Vocab.RDF_TYPE, u(SH, "ValidationReport"));
+        add(g, report, Vocab.FOAF_primaryTopic, dataset);
+        add(g, report, u(SH, "conforms"), lit(Boolean.toString(violations == 0), XSDDatatype.XSDboolean));
+        add(g, report, Hanse.p("violations"), integer(violations));
+        add(g, report, Hanse.p("warnings"), integer(warnings));
+        add(g, report, Hanse.p("score"), integer(score.overall()));
+        add(g, report, Hanse.p("shapes"), NodeFactory.createLiteralString(SHAPES));
+        int[] points = score.points();
+        for (int i = 0; i < points.length; i++)
+            measurement(g, report, dataset, QualityScore.DIMENSIONS.get(i), Math.round(100f * points[i] / QualityScore.DIMENSION_MAX[i]));
+        measurement(g, report, dataset, "overall", score.overall());
+        measurement(g, report, dataset, "violationCount", violations);
+        measurement(g, report, dataset, "warningCount", warnings);
+        int n = 0;
+        for (ReportEntry e : shacl.getEntries()) {
+            if (n++ >= MAX_RESULTS) break;
+            result(g, report, e);
+        }
+        return g;
+    }
+
+    /** The metric IRI of a dimension or count, e.g. {@code hanse:findability}. */
+    static Node metric(String name) {
+        return Hanse.p(name);
+    }
+
+    private static void measurement(Graph g, Node report, Node dataset, String metric, int value) {
+        Node m = report.isURI() ? NodeFactory.createURI(report.getURI() + "/" + metric) : NodeFactory.createBlankNode();
+        add(g, report, Hanse.p("measurement"), m);
+        add(g, m, Vocab.RDF_TYPE, u(DQV, "QualityMeasurement"));
+        add(g, m, u(DQV, "computedOn"), dataset);
+        add(g, m, u(DQV, "isMeasurementOf"), metric(metric));
+        add(g, m, u(DQV, "value"), integer(value));
+    }
+
+    private static void result(Graph g, Node report, ReportEntry e) {
+        Node r = NodeFactory.createBlankNode();
+        add(g, report, u(SH, "result"), r);
+        add(g, r, Vocab.RDF_TYPE, u(SH, "ValidationResult"));
+        add(g, r, u(SH, "focusNode"), e.focusNode());
+        if (e.resultPath() instanceof P_Link link) add(g, r, u(SH, "resultPath"), link.getNode());
+        else if (e.resultPath() != null) add(g, r, u(SH, "resultPath"), NodeFactory.createLiteralString(e.resultPath().toString()));
+        add(g, r, u(SH, "resultSeverity"), e.severity().level());
+        if (e.message() != null) add(g, r, u(SH, "resultMessage"), NodeFactory.createLiteralString(e.message()));
+        add(g, r, u(SH, "sourceConstraintComponent"), e.sourceConstraintComponent());
+        if (e.source() != null && e.source().isURI()) add(g, r, u(SH, "sourceShape"), e.source());
+        add(g, r, u(SH, "value"), e.value());
+    }
+
+    private static void add(Graph g, Node s, Node p, Node o) {
+        if (s != null && o != null) g.add(Triple.create(s, p, o));
+    }
+
+    private static Node integer(int v) {
+        return lit(Integer.toString(v), XSDDatatype.XSDinteger);
+    }
+
+    private static Node lit(String lexical, XSDDatatype dt) {
+        return NodeFactory.createLiteralDT(lexical, dt);
+    }
+
+    private static Node u(String ns, String local) {
+        return NodeFactory.createURI(ns + local);
+    }
+}
