@@ -9,6 +9,7 @@ import de.hanse.ngsild.query.EntityQuery;
 import de.hanse.ngsild.service.QueryOutcome;
 import de.hanse.ngsild.service.QueryService;
 import de.hanse.ngsild.service.RequestScope;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -33,15 +34,16 @@ public final class EntitiesResource {
     }
 
     @GET
-    public Response query(@Context UriInfo uri, @Context HttpHeaders h) {
+    public Response query(@Context UriInfo uri, @Context HttpHeaders h, @Context HttpServletRequest req) {
         RequestScope scope = Http.scope(h, s.contexts());
         EntityQuery q = EntityQuery.parse(Http.params(uri.getQueryParameters()), scope.context(), s.defaultLimit(), s.maxLimit(), true);
-        return answer(q, scope, s.queries().query(q, scope, QueryService.operation(false)), h);
+        return answer(q, scope, s.queries().query(q, scope, QueryService.operation(false)), h, req);
     }
 
-    Response answer(EntityQuery q, RequestScope scope, QueryOutcome out, HttpHeaders h) {
+    Response answer(EntityQuery q, RequestScope scope, QueryOutcome out, HttpHeaders h, HttpServletRequest req) {
         ArrayNode body = Ngsi.NODES.arrayNode();
         out.entities().forEach(e -> body.add(EntityRenderer.render(e, scope.context(), q.format())));
+        s.applyPolicies(req, scope.context(), body);
         Response r = Http.json(200, body, scope, out.warnings(), h);
         return q.count() ? Response.fromResponse(r).header("NGSILD-Results-Count", out.count()).build() : r;
     }
@@ -57,7 +59,8 @@ public final class EntitiesResource {
 
     @GET
     @Path("{id}")
-    public Response retrieve(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders h) {
+    public Response retrieve(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders h,
+                             @Context HttpServletRequest req) {
         RequestScope scope = Http.scope(h, s.contexts());
         Map<String, String> p = new java.util.LinkedHashMap<>(Http.params(uri.getQueryParameters()));
         p.put("id", id);
@@ -73,7 +76,9 @@ public final class EntitiesResource {
             out.warnings().forEach(w -> b.header("NGSILD-Warning", w));
             return b.build();
         }
-        return Http.json(200, EntityRenderer.render(out.entities().get(0), scope.context(), q.format()), scope, out.warnings(), h);
+        var entity = EntityRenderer.render(out.entities().get(0), scope.context(), q.format());
+        s.applyPolicies(req, scope.context(), java.util.List.of(entity));
+        return Http.json(200, entity, scope, out.warnings(), h);
     }
 
     @DELETE

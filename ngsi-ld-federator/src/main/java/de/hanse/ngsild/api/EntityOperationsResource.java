@@ -31,9 +31,10 @@ public final class EntityOperationsResource {
 
     @POST
     @Path("{op}")
-    public Response batch(@PathParam("op") String op, String body, @Context UriInfo uri, @Context HttpHeaders h) {
+    public Response batch(@PathParam("op") String op, String body, @Context UriInfo uri, @Context HttpHeaders h,
+                          @Context jakarta.servlet.http.HttpServletRequest req) {
         JsonNode json = Http.json(body);
-        if (op.equals("query")) return query(json, uri, h);
+        if (op.equals("query")) return query(json, uri, h, req);
         EntityService.BatchOp kind;
         try {
             kind = EntityService.BatchOp.valueOf(op.toUpperCase(Locale.ROOT));
@@ -57,7 +58,7 @@ public final class EntityOperationsResource {
         return Response.status(207).type("application/json").entity(r.body().toString()).build();
     }
 
-    private Response query(JsonNode body, UriInfo uri, HttpHeaders h) {
+    private Response query(JsonNode body, UriInfo uri, HttpHeaders h, jakarta.servlet.http.HttpServletRequest req) {
         LdContext ctx = Http.bodyContext(body, h, s.contexts());
         RequestScope scope = Http.scope(h, ctx, ctx.urls().isEmpty() ? null : de.hanse.ngsild.jsonld.ContextResolver.link(ctx.urls().get(0)));
         if (!"Query".equals(body.path("type").asText())) throw Ngsi.badData("the body must be a Query (type: Query)");
@@ -84,6 +85,6 @@ public final class EntityOperationsResource {
             if (geo.path("geoproperty").isTextual()) p.put("geoproperty", geo.get("geoproperty").asText());
         }
         EntityQuery q = EntityQuery.parse(p, ctx, s.defaultLimit(), s.maxLimit(), true);
-        return entities.answer(q, scope, s.queries().query(q, scope, Operations.QUERY_BATCH), h);
+        return entities.answer(q, scope, s.queries().query(q, scope, Operations.QUERY_BATCH), h, req);
     }
 }

@@ -48,7 +48,8 @@ public final class NgsiLdModule implements NodeModule {
         QueryService queries = new QueryService(store, registrations, forwarder, self, c.forwardTimeout(), c.maxLimit());
         services = new NgsiLdServices(new EntityService(store), queries,
                 new DiscoveryService(store, registrations, forwarder, queries, self), registrations,
-                new ContextResolver(ctx.http(), Duration.ofSeconds(2)), self, c.defaultLimit(), c.maxLimit());
+                new ContextResolver(ctx.http(), Duration.ofSeconds(2)), self, c.defaultLimit(), c.maxLimit(),
+                ctx.config().auth().attributePolicies());
         jersey.register(new EntitiesResource(services));
         jersey.register(new EntityAttrsResource(services));
         jersey.register(new EntityOperationsResource(services));

@@ -133,10 +133,13 @@ public final class QParser {
     private String rawValue() {
         int start = pos;
         boolean quoted = false;
+        int parens = 0; // parentheses opened inside the value (a regex group) do not end the term
         while (pos < s.length()) {
             char c = s.charAt(pos);
             if (c == '"' && (pos == start || s.charAt(pos - 1) != '\\')) quoted = !quoted;
-            else if (!quoted && (c == ';' || c == '|' || c == ')')) break;
+            else if (!quoted && c == '(') parens++;
+            else if (!quoted && c == ')' && parens > 0) parens--;
+            else if (!quoted && parens == 0 && (c == ';' || c == '|' || c == ')')) break;
             pos++;
         }
         if (quoted) throw error("unterminated string");

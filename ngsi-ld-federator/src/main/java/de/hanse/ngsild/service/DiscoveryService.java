@@ -72,11 +72,31 @@ public final class DiscoveryService {
         ForwardResult fr = forwarder.forward(sel.targets(), queries.forwardRequest(scope),
                 b -> b.path(member).isArray() ? null : "no " + member);
         for (SourceAnswer a : fr.answers()) {
-            for (JsonNode body : a.bodies()) body.get(member).forEach(n -> names.add(scope.context().expand(n.asText())));
+            Set<String> declared = declared(a.registration(), op.equals(Operations.ENTITY_TYPES));
+            for (JsonNode body : a.bodies())
+                body.get(member).forEach(n -> {
+                    String iri = scope.context().expand(n.asText());
+                    if (declared == null || declared.contains(iri)) names.add(iri);
+                });
             QueryService.relay(a, warnings);
         }
         fr.warnings().forEach(w -> warnings.add(w.header()));
         return warnings;
+    }
+
+    /** What a registration claims (types or attribute names); null when some information item claims everything. */
+    private static Set<String> declared(Registration r, boolean types) {
+        Set<String> out = new java.util.HashSet<>();
+        for (Registration.Info i : r.information()) {
+            if (types) {
+                if (i.entities().isEmpty()) return null;
+                i.entities().forEach(s -> out.add(s.type()));
+            } else {
+                if (i.attributeNames().isEmpty()) return null;
+                out.addAll(i.attributeNames());
+            }
+        }
+        return out;
     }
 
     private static ObjectNode list(String type, String member, Set<String> names, RequestScope scope) {

@@ -54,6 +54,8 @@ class QParserTest {
             name~=hafen$ => true
             name!~=^Stadt => false
             name~="(?i)STADT" => true
+            name~=(?i)stadt(hafen)?;open==true => true
+            (name~=(?i)nope|open==true) => true
             category=="underground" => true
             category!="public" => false
             address[addressLocality]=="Rostock" => true
