@@ -2,8 +2,6 @@ package de.hanse.node.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.hanse.core.config.AuthConfig;
-import de.hanse.core.config.NodeConfig;
 import de.hanse.core.config.PeerAuthConfig;
 import de.hanse.core.config.PeerConfig;
 import de.hanse.core.http.CallContext;
@@ -14,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,11 +39,6 @@ class KeycloakAuthIT {
         nodes.close();
     }
 
-    /** A node trusting {@code issuer}, with the catalogue closed to callers without {@code catalogue-reader}. */
-    private NodeConfig secured(String name, String issuer) {
-        return NodeConfig.inMemory(name).withAuth(new AuthConfig(true, List.of(issuer), KeycloakFixture.AUDIENCE, null,
-                null, null, Map.of("catalogue-read", "catalogue-reader"), null));
-    }
 
     private HttpResponse<String> get(HanseNode node, String path, String token, String... headers) {
         String[] all = new String[headers.length + 2];
@@ -62,7 +54,7 @@ class KeycloakAuthIT {
 
     @Test
     void clientCredentialsAndPasswordGrantTokensAreAccepted() {
-        HanseNode node = nodes.start(secured("state", kc.issuer));
+        HanseNode node = nodes.start(KeycloakFixture.secured("state", kc.issuer));
         HttpResponse<String> machine = get(node, ASK, serviceToken(), "Accept", "application/sparql-results+json");
         assertThat(machine.statusCode()).isEqualTo(200);
         assertThat(machine.body()).contains("\"boolean\"");
@@ -73,7 +65,7 @@ class KeycloakAuthIT {
 
     @Test
     void missingForeignOrForgedTokenIs401() {
-        HanseNode node = nodes.start(secured("state", kc.issuer));
+        HanseNode node = nodes.start(KeycloakFixture.secured("state", kc.issuer));
         HttpResponse<String> none = nodes.get(node, ASK);
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(none.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Bearer ").contains("error=\"invalid_token\"");
@@ -88,7 +80,7 @@ class KeycloakAuthIT {
 
     @Test
     void missingRoleIs403() {
-        HanseNode node = nodes.start(secured("state", kc.issuer));
+        HanseNode node = nodes.start(KeycloakFixture.secured("state", kc.issuer));
         HttpResponse<String> bob = nodes.post(node, "api/harvest/sources/x/run", "application/json", "{}",
                 "Authorization", "Bearer " + kc.password("bob"));
         assertThat(bob.statusCode()).isEqualTo(403);
@@ -102,7 +94,7 @@ class KeycloakAuthIT {
 
     @Test
     void tenantMismatchIs403() {
-        HanseNode node = nodes.start(secured("state", kc.issuer));
+        HanseNode node = nodes.start(KeycloakFixture.secured("state", kc.issuer));
         String alice = kc.password("alice");   // tenant-a, ngsild-writer (composite of ngsild-reader)
         HttpResponse<String> other = get(node, ENTITIES, alice, "NGSILD-Tenant", "tenant-b");
         assertThat(other.statusCode()).isEqualTo(403);
@@ -123,10 +115,10 @@ class KeycloakAuthIT {
 
     @Test
     void callersTokenIsRelayedToAPeerNodeThatChecksIt() throws Exception {
-        HanseNode city = nodes.start(secured("city", kc.issuer));
+        HanseNode city = nodes.start(KeycloakFixture.secured("city", kc.issuer));
         PeerConfig peer = new PeerConfig("city", city.baseUri().toString(), null, null, null, null, null,
                 new PeerAuthConfig("relay", null, null, null, null, null));
-        HanseNode state = nodes.start(secured("state", kc.issuer).withPeers(List.of(peer)));
+        HanseNode state = nodes.start(KeycloakFixture.secured("state", kc.issuer).withPeers(List.of(peer)));
         assertThat(callPeer(state, peer, "Bearer " + kc.password("alice"))).isEqualTo(200);
         assertThat(callPeer(state, peer, null)).as("nothing to relay").isEqualTo(401);
         String[] parts = kc.password("alice").split("\\.");
@@ -135,13 +127,13 @@ class KeycloakAuthIT {
 
     @Test
     void clientCredentialsToAPeerTrustingASecondRealm() throws Exception {
-        HanseNode city = nodes.start(secured("city", kc.peerIssuer));
+        HanseNode city = nodes.start(KeycloakFixture.secured("city", kc.peerIssuer));
         Path secret = dir.resolve("city-client.secret");
         Files.writeString(secret, "state-node-secret\n");
         PeerConfig peer = new PeerConfig("city", city.baseUri().toString(), null, null, null, null, null,
                 new PeerAuthConfig("client-credentials", KeycloakFixture.tokenUrl(kc.peerIssuer), "state-node",
                         secret.toString(), null, null));
-        HanseNode state = nodes.start(secured("state", kc.issuer).withPeers(List.of(peer)));
+        HanseNode state = nodes.start(KeycloakFixture.secured("state", kc.issuer).withPeers(List.of(peer)));
         // the caller's (federation realm) token is not what the city sees: the state node uses its own client
         assertThat(callPeer(state, peer, "Bearer " + kc.password("alice"))).isEqualTo(200);
         assertThat(callPeer(state, peer, null)).isEqualTo(200);
@@ -151,7 +143,7 @@ class KeycloakAuthIT {
 
     @Test
     void realmKeyRotationDuringTheTestKeepsTheNodeWorking() throws Exception {
-        HanseNode node = nodes.start(secured("state", kc.issuer));
+        HanseNode node = nodes.start(KeycloakFixture.secured("state", kc.issuer));
         String before = serviceToken();
         long firstFetch = System.nanoTime();
         assertThat(get(node, ASK, before).statusCode()).isEqualTo(200);

@@ -2,6 +2,8 @@ package de.hanse.node.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.hanse.core.config.AuthConfig;
+import de.hanse.core.config.NodeConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
@@ -49,6 +52,12 @@ final class KeycloakFixture {
     private static String env(String name, String fallback) {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? fallback : v;
+    }
+
+    /** A node trusting {@code issuer}, with the catalogue closed to callers without {@code catalogue-reader}. */
+    static NodeConfig secured(String name, String issuer) {
+        return NodeConfig.inMemory(name).withAuth(new AuthConfig(true, List.of(issuer), AUDIENCE, null, null, null,
+                Map.of("catalogue-read", "catalogue-reader"), null));
     }
 
     static String tokenUrl(String issuer) {
