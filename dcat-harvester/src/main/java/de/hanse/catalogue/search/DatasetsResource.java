@@ -9,6 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
@@ -17,7 +18,8 @@ import java.util.Map;
 
 /**
  * {@code GET /api/datasets}: faceted full-text search over the merged catalogue; {@code GET /api/datasets/{id}}:
- * one dataset (short id or URL-encoded IRI) with distributions, provenance and quality report. Thin: parameters go
+ * one dataset by its short id (as in {@code /catalogue/datasets/{id}}) with distributions, provenance and quality
+ * report; {@code GET /api/datasets/by-iri?iri=...}: the same by dataset IRI. Thin: parameters go
  * through {@link SearchParams}, work to {@link SearchService}.
  */
 @Path("/api/datasets")
@@ -49,8 +51,16 @@ public final class DatasetsResource {
     }
 
     @GET
-    @Path("{id: .+}")
+    @Path("{id}")
     public Map<String, Object> detail(@PathParam("id") String id) {
         return search.detail(id).orElseThrow(() -> new ProblemException(Problem.notFound("no dataset '" + id + "' on this node")));
+    }
+
+    /** The same detail by full IRI: a URL-encoded IRI cannot be a path segment ({@code %2F} is refused by Jetty). */
+    @GET
+    @Path("by-iri")
+    public Map<String, Object> detailByIri(@QueryParam("iri") String iri) {
+        if (iri == null || iri.isBlank()) throw new ProblemException(Problem.badParameter("iri", "the dataset IRI is required"));
+        return search.detail(iri).orElseThrow(() -> new ProblemException(Problem.notFound("no dataset <" + iri + "> on this node")));
     }
 }
