@@ -16,7 +16,8 @@ import org.glassfish.jersey.server.ResourceConfig;
 /**
  * Observability of a node: {@code GET /metrics} (Prometheus text) from the node's registry, JVM and process meters,
  * the {@link HttpMetricsFilter} (request id, HTTP metrics, access log) in front of every path, and the
- * {@link TraceparentDecorator} on outbound HTTP so peers see the same request id. Other modules record their own
+ * {@link TraceparentDecorator} on outbound HTTP so peers see the same request id; {@code logging.format} and
+ * {@code logging.level} of the configuration are applied to logback ({@link LogFormat}). Other modules record their own
  * meters through {@link PeerMetrics} and {@link HarvestMetrics}. Used from one thread during assembly.
  */
 public final class MetricsModule implements NodeModule {
@@ -42,6 +43,7 @@ public final class MetricsModule implements NodeModule {
 
     @Override
     public void configure(NodeContext ctx, ResourceConfig jersey, FusekiServer.Builder server) {
+        LogFormat.apply(ctx.config().logging(), System.getenv());
         var registry = ctx.metrics();
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
