@@ -20,7 +20,8 @@ public final class PageSources {
     public static PageSources standard() {
         return new PageSources(List.of(
                 new HydraPageSourceFactory(),
-                new de.hanse.harvest.source.ckan.CkanPageSourceFactory()));
+                new de.hanse.harvest.source.ckan.CkanPageSourceFactory(),
+                new de.hanse.harvest.source.sparql.SparqlPageSourceFactory()));
     }
 
     public PageSource open(HarvestSourceConfig source, HarvestContext ctx) throws HarvestException {
