@@ -76,7 +76,7 @@ public final class RegistrationStore {
         return docs.get(tenant, id);
     }
 
-    /** Every registration of a tenant that has not expired. */
+    /** Every registration of a tenant that has not expired, oldest first. */
     public List<Registration> active(String tenant) {
         Instant now = Instant.now();
         List<Registration> out = new ArrayList<>();
@@ -88,6 +88,8 @@ public final class RegistrationStore {
             }
             if (!r.expired(now)) out.add(r);
         }
+        // registration order decides ties in the merge: keep it stable (oldest first)
+        out.sort(java.util.Comparator.comparing((Registration r) -> r.document().path("createdAt").asText()).thenComparing(Registration::id));
         return out;
     }
 

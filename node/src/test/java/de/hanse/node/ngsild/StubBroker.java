@@ -24,6 +24,7 @@ final class StubBroker implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService pool = Executors.newFixedThreadPool(8);
     final List<Map<String, List<String>>> recorded = new CopyOnWriteArrayList<>();
+    final List<URI> recordedUris = new CopyOnWriteArrayList<>();
 
     StubBroker() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -39,6 +40,7 @@ final class StubBroker implements AutoCloseable {
         server.createContext("/garbage/", ex -> send(ex, 200, "[{\"id\": \"urn:x:1\", \"type\": oops"));
         server.createContext("/record/", ex -> {
             recorded.add(Map.copyOf(ex.getRequestHeaders()));
+            recordedUris.add(ex.getRequestURI());
             send(ex, 200, "[]");
         });
         server.setExecutor(pool);
