@@ -75,6 +75,31 @@ class KeycloakFederationIT {
     }
 
     @Test
+    void ngsiLdQueryRelaysTheTokenAndTenantThroughARegistration() {
+        HanseNode city = nodes.start(KeycloakFixture.secured("city", kc.issuer));
+        HanseNode state = nodes.start(KeycloakFixture.secured("state", kc.issuer));
+        String alice = "Bearer " + kc.password("alice");   // ngsild-writer + registration-admin, tenant-a
+        String entity = "{\"id\":\"urn:ngsi-ld:Thing:1\",\"type\":\"https://example.org/Thing\","
+                + "\"https://example.org/name\":{\"type\":\"Property\",\"value\":\"from-city\"}}";
+        assertThat(nodes.post(city, "ngsi-ld/v1/entities", "application/json", entity,
+                "Authorization", alice, "NGSILD-Tenant", "tenant-a").statusCode()).isEqualTo(201);
+        String registration = "{\"type\":\"ContextSourceRegistration\",\"endpoint\":\"" + city.baseUri() + "\","
+                + "\"information\":[{\"entities\":[{\"type\":\"https://example.org/Thing\"}]}],"
+                + "\"contextSourceInfo\":[{\"key\":\"Authorization\",\"value\":\"urn:ngsi-ld:request\"}]}";
+        HttpResponse<String> reg = nodes.post(state, "ngsi-ld/v1/csourceRegistrations", "application/json", registration,
+                "Authorization", alice, "NGSILD-Tenant", "tenant-a");
+        assertThat(reg.statusCode()).as(reg.body()).isEqualTo(201);
+
+        String query = "ngsi-ld/v1/entities?type=" + URLEncoder.encode("https://example.org/Thing", StandardCharsets.UTF_8);
+        HttpResponse<String> r = nodes.get(state, query, "Authorization", alice, "NGSILD-Tenant", "tenant-a");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("from-city");
+        // bob may not read NGSI-LD at all; at the state node already
+        assertThat(nodes.get(state, query, "Authorization", "Bearer " + kc.password("bob"), "NGSILD-Tenant", "tenant-a")
+                .statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void stateNodeUsesItsOwnClientInTheCitysRealm() throws Exception {
         HanseNode city = city(kc.peerIssuer);
         Path secret = dir.resolve("city.secret");
