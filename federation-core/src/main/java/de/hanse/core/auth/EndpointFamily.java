@@ -49,15 +49,18 @@ public enum EndpointFamily {
         if (path.equals("/metrics") || path.equals("/openapi.json") || path.equals("/health") || path.startsWith("/health/"))
             return PUBLIC;
         if (under(path, "/sparql/federated")) return SPARQL_FEDERATED;
-        if (under(path, "/sparql")) {
-            boolean update = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/sparql-update");
-            return update ? HARVEST_ADMIN : CATALOGUE_READ;
-        }
+        if (under(path, "/sparql")) return read || m.equals("POST") && isQueryBody(contentType) ? CATALOGUE_READ : HARVEST_ADMIN;
         if (under(path, "/api/harvest")) return read ? CATALOGUE_READ : HARVEST_ADMIN;
         if (under(path, "/ngsi-ld/v1/csourceRegistrations")) return read ? NGSILD_READ : REGISTRATION_ADMIN;
         if (under(path, "/ngsi-ld/v1/entityOperations/query")) return NGSILD_READ;
         if (under(path, "/ngsi-ld")) return read ? NGSILD_READ : NGSILD_WRITE;
         return read ? CATALOGUE_READ : (m.equals("POST") && under(path, "/api/search") ? CATALOGUE_READ : HARVEST_ADMIN);
+    }
+
+    /** A SPARQL protocol query (not an update, not a Graph Store Protocol write). */
+    private static boolean isQueryBody(String contentType) {
+        String ct = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        return ct.startsWith("application/sparql-query") || ct.startsWith("application/x-www-form-urlencoded");
     }
 
     private static boolean under(String path, String prefix) {

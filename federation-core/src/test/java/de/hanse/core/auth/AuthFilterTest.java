@@ -97,6 +97,11 @@ class AuthFilterTest {
         assertThat(cat.statusCode()).isEqualTo(200);
         assertThat(cat.body()).startsWith("anonymous");
         assertThat(call("GET", "/sparql?query=ASK%7B%7D", null).statusCode()).isEqualTo(200);
+        assertThat(call("POST", "/sparql", null, "Content-Type", "application/sparql-query").statusCode()).isEqualTo(200);
+        // updates and Graph Store Protocol writes are administration
+        assertThat(call("POST", "/sparql", null, "Content-Type", "application/sparql-update").statusCode()).isEqualTo(401);
+        assertThat(call("PUT", "/sparql?default", null, "Content-Type", "text/turtle").statusCode()).isEqualTo(401);
+        assertThat(call("POST", "/sparql?default", null, "Content-Type", "text/turtle").statusCode()).isEqualTo(401);
         // a token that is sent must be valid, even where none is needed
         assertThat(call("GET", "/catalogue", "not.a.token").statusCode()).isEqualTo(401);
         assertThat(call("GET", "/catalogue", token("catalogue-reader")).body()).startsWith("user-1");
