@@ -49,8 +49,12 @@ public final class DiscoveryResource {
     }
 
     @GET
-    @Path("jsonldContexts/ngsi-ld-core-context")
-    public Response coreContext() {
-        return Response.ok(CoreContext.document().toString(), Http.LD_JSON).build();
+    @Path("jsonldContexts/{name}")
+    public Response bundledContext(@jakarta.ws.rs.PathParam("name") String name) {
+        return switch (name) {
+            case "ngsi-ld-core-context" -> Response.ok(CoreContext.document().toString(), Http.LD_JSON).build();
+            case "smart-city-context" -> Response.ok(s.contexts().smartCityDocument().toString(), Http.LD_JSON).build();
+            default -> throw Ngsi.notFound("no bundled context " + name);
+        };
     }
 }

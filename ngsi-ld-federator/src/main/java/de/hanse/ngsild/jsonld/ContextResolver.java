@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * Turns the {@code @context} of a request (a {@code Link} header or a body member) into an {@link LdContext}. The core
- * context is bundled; other contexts come from a cache (filled by {@link #store} or by earlier fetches), or are
+ * context and a smart-city context ({@link #SMART_CITY_URL}) are bundled; other contexts come from a cache (filled by {@link #store} or by earlier fetches), or are
  * fetched under a short deadline when the URL is on a loopback host. Anything else answers 503
  * {@code LdContextNotAvailable}: a node never reaches out to arbitrary hosts named by a client (no SSRF).
  *
@@ -34,9 +34,24 @@ public final class ContextResolver {
             .expireAfterWrite(Duration.ofHours(6)).build();
     private final Cache<String, LdContext> resolved = Caffeine.newBuilder().maximumSize(1_000).build();
 
+    /** The bundled Smart Data Models subset (parking, air quality) used by the demo: resolvable without network. */
+    public static final String SMART_CITY_URL = "https://w3id.org/hanse/ngsi-ld/smart-city-context.jsonld";
+
     public ContextResolver(OutboundHttp http, Duration fetchTimeout) {
         this.http = http;
         this.fetchTimeout = fetchTimeout;
+        try (var in = ContextResolver.class.getResourceAsStream("hanse-smart-city-context.jsonld")) {
+            bundled = JSON.readTree(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private final JsonNode bundled;
+
+    /** The bundled smart-city context document. */
+    public JsonNode smartCityDocument() {
+        return bundled;
     }
 
     /** Keeps a context document (its {@code @context} value) under {@code url}, e.g. from {@code /jsonldContexts}. */
@@ -87,6 +102,7 @@ public final class ContextResolver {
     }
 
     private JsonNode document(String url) {
+        if (SMART_CITY_URL.equals(url)) return bundled.get("@context");
         JsonNode doc = documents.getIfPresent(url);
         if (doc != null) return doc;
         doc = fetch(url);

@@ -20,7 +20,7 @@ public final class EntityRenderer {
         out.put(Ngsi.ID, entity.path(Ngsi.ID).asText());
         List<String> types = Ngsi.types(entity);
         if (types.size() == 1) out.put(Ngsi.TYPE, ctx.compact(types.get(0)));
-        else {
+        else if (!types.isEmpty()) {
             ArrayNode t = out.putArray(Ngsi.TYPE);
             types.forEach(x -> t.add(ctx.compact(x)));
         }
