@@ -92,7 +92,12 @@ public final class AuthFilter implements Filter {
             }
         }
         if (family.tenantScoped()) {
-            String tenant = request.getHeader(TENANT_HEADER);
+            List<String> tenants = Collections.list(request.getHeaders(TENANT_HEADER));
+            if (tenants.size() > 1 || tenants.size() == 1 && tenants.get(0).contains(",")) {
+                refuse(response, ngsi, Problem.badParameter(TENANT_HEADER, "exactly one tenant per request"), null, "bad-tenant");
+                return;
+            }
+            String tenant = tenants.isEmpty() ? null : tenants.get(0).trim();
             if (!mayUseTenant(principal, tenant)) {
                 forbidden(response, ngsi, tenant == null ? "token is bound to tenants and may not use the default tenant"
                         : "token may not use tenant '" + tenant + "'");

@@ -150,6 +150,9 @@ class AuthFilterTest {
         assertThat(other.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         assertThat(other.body()).contains("tenant-b");
         assertThat(call("GET", "/ngsi-ld/v1/entities?type=X", reader).statusCode()).as("bound token, default tenant").isEqualTo(403);
+        assertThat(call("GET", "/ngsi-ld/v1/entities?type=X", reader, "NGSILD-Tenant", "tenant-a,tenant-b").statusCode()).isEqualTo(400);
+        assertThat(call("GET", "/ngsi-ld/v1/entities?type=X", reader, "NGSILD-Tenant", "tenant-a", "NGSILD-Tenant", "tenant-b")
+                .statusCode()).isEqualTo(400);
         assertThat(call("POST", "/ngsi-ld/v1/entities", reader, "NGSILD-Tenant", "tenant-a").statusCode()).isEqualTo(403);
         assertThat(call("POST", "/ngsi-ld/v1/entityOperations/query", reader, "NGSILD-Tenant", "tenant-a").statusCode()).isEqualTo(200);
         assertThat(call("POST", "/ngsi-ld/v1/csourceRegistrations", token("ngsild-writer"), "NGSILD-Tenant", "tenant-a").statusCode()).isEqualTo(403);
