@@ -2,6 +2,8 @@ package de.hanse.node.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.hanse.core.config.AuthConfig;
+import de.hanse.core.config.NodeConfig;
 import de.hanse.core.config.PeerAuthConfig;
 import de.hanse.core.config.PeerConfig;
 import de.hanse.node.HanseNode;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * node's own client in the city's realm. Skipped unless {@code HANSE_KEYCLOAK_URL} is set.
  */
 class KeycloakFederationIT {
+    private static final String EX = "https://example.org/";
     private static final String QUERY = "SELECT ?o WHERE { ?s <https://example.org/p> ?o }";
 
     private final TestNodes nodes = new TestNodes();
@@ -77,10 +80,16 @@ class KeycloakFederationIT {
     @Test
     void ngsiLdQueryRelaysTheTokenAndTenantThroughARegistration() {
         HanseNode city = nodes.start(KeycloakFixture.secured("city", kc.issuer));
-        HanseNode state = nodes.start(KeycloakFixture.secured("state", kc.issuer));
-        String alice = "Bearer " + kc.password("alice");   // ngsild-writer + registration-admin, tenant-a
+        // the state node hides the owner from callers who are not catalogue admins, also in what peers send
+        var policy = new AuthConfig.AttributePolicyConfig(EX + "Thing", EX + "ownerName", List.of("catalogue-admin"));
+        NodeConfig stateConfig = KeycloakFixture.secured("state", kc.issuer);
+        AuthConfig a = stateConfig.auth();
+        HanseNode state = nodes.start(stateConfig.withAuth(new AuthConfig(true, a.issuers(), a.audience(), null, null,
+                null, a.permissions(), List.of(policy))));
+        String alice = "Bearer " + kc.password("alice");   // ngsild-writer + registration-admin + catalogue-admin, tenant-a
         String entity = "{\"id\":\"urn:ngsi-ld:Thing:1\",\"type\":\"https://example.org/Thing\","
-                + "\"https://example.org/name\":{\"type\":\"Property\",\"value\":\"from-city\"}}";
+                + "\"https://example.org/name\":{\"type\":\"Property\",\"value\":\"from-city\"},"
+                + "\"https://example.org/ownerName\":{\"type\":\"Property\",\"value\":\"Erika Mustermann\"}}";
         assertThat(nodes.post(city, "ngsi-ld/v1/entities", "application/json", entity,
                 "Authorization", alice, "NGSILD-Tenant", "tenant-a").statusCode()).isEqualTo(201);
         String registration = "{\"type\":\"ContextSourceRegistration\",\"endpoint\":\"" + city.baseUri() + "\","
@@ -93,7 +102,12 @@ class KeycloakFederationIT {
         String query = "ngsi-ld/v1/entities?type=" + URLEncoder.encode("https://example.org/Thing", StandardCharsets.UTF_8);
         HttpResponse<String> r = nodes.get(state, query, "Authorization", alice, "NGSILD-Tenant", "tenant-a");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        assertThat(r.body()).contains("from-city");
+        assertThat(r.body()).contains("from-city").contains("Erika Mustermann");
+        // the node's service account reads through its client role, but may not see the owner
+        HttpResponse<String> service = nodes.get(state, query, "Authorization", "Bearer " + kc.clientCredentials(kc.issuer,
+                "federation-node", "federation-node-secret"), "NGSILD-Tenant", "tenant-a");
+        assertThat(service.statusCode()).as(service.body()).isEqualTo(200);
+        assertThat(service.body()).contains("from-city").doesNotContain("Erika Mustermann");
         // bob may not read NGSI-LD at all; at the state node already
         assertThat(nodes.get(state, query, "Authorization", "Bearer " + kc.password("bob"), "NGSILD-Tenant", "tenant-a")
                 .statusCode()).isEqualTo(403);
