@@ -21,7 +21,8 @@ public final class PageSources {
         return new PageSources(List.of(
                 new HydraPageSourceFactory(),
                 new de.hanse.harvest.source.ckan.CkanPageSourceFactory(),
-                new de.hanse.harvest.source.sparql.SparqlPageSourceFactory()));
+                new de.hanse.harvest.source.sparql.SparqlPageSourceFactory(),
+                new de.hanse.harvest.source.csw.CswPageSourceFactory()));
     }
 
     public PageSource open(HarvestSourceConfig source, HarvestContext ctx) throws HarvestException {

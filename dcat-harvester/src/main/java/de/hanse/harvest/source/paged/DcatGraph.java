@@ -42,7 +42,7 @@ public final class DcatGraph {
         if (!(scheme.equals("http") || scheme.equals("https") || scheme.equals("mailto") || scheme.equals("urn"))) return null;
         try {
             IRIx x = IRIx.create(s);
-            return x.isAbsolute() ? NodeFactory.createURI(x.str()) : null;
+            return x.scheme() != null && !x.isRelative() ? NodeFactory.createURI(x.str()) : null;
         } catch (IRIException e) {
             return null;
         }

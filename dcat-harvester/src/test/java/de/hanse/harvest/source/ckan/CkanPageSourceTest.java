@@ -3,7 +3,6 @@ package de.hanse.harvest.source.ckan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import de.hanse.core.http.OutboundHttp;
 import de.hanse.harvest.HarvestException;
 import de.hanse.harvest.source.Page;
 import de.hanse.harvest.source.paged.FixtureServer;
@@ -16,8 +15,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryExecutionFactory;
 import org.apache.jena.rdf.model.ModelFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class CkanPageSourceTest {
@@ -26,18 +23,6 @@ class CkanPageSourceTest {
             PREFIX foaf: <http://xmlns.com/foaf/0.1/> PREFIX vcard: <http://www.w3.org/2006/vcard/ns#>
             PREFIX locn: <http://www.w3.org/ns/locn#> PREFIX dcatde: <http://dcat-ap.de/def/dcatde/>
             """;
-    static OutboundHttp http;
-
-    @BeforeAll
-    static void http() {
-        http = new OutboundHttp(2);
-    }
-
-    @AfterAll
-    static void close() {
-        http.close();
-    }
-
     /** Serves page-<start>.json for package_search?start=<start>. */
     static FixtureServer ckan() throws Exception {
         Pattern start = Pattern.compile("[?&]start=(\\d+)");
@@ -50,16 +35,14 @@ class CkanPageSourceTest {
     }
 
     static boolean ask(Graph g, String where) {
-        try (var qe = QueryExecutionFactory.create(PREFIXES + "ASK {" + where + "}", ModelFactory.createModelForGraph(g))) {
-            return qe.execAsk();
-        }
+        return FixtureServer.ask(g, PREFIXES, where);
     }
 
     @Test
     void pagesThroughPackageSearchAndMapsToDcatAp() throws Exception {
         try (FixtureServer server = ckan()) {
             List<Page> pages = FixtureServer.readAll(new CkanPageSourceFactory().open(
-                    FixtureServer.source("ckan", server.base() + "#pageSize=2", 10), FixtureServer.context(http)));
+                    FixtureServer.source("ckan", server.base() + "#pageSize=2", 10), FixtureServer.context(FixtureServer.HTTP)));
 
             assertThat(pages).hasSize(3);
             assertThat(server.requests()).extracting(r -> r.pathAndQuery())
@@ -109,7 +92,7 @@ class CkanPageSourceTest {
     void brokenPackagesDoNotAbortThePage() throws Exception {
         try (FixtureServer server = ckan()) {
             List<Page> pages = FixtureServer.readAll(new CkanPageSourceFactory().open(
-                    FixtureServer.source("ckan", server.base() + "/api/3/action/package_search#pageSize=2", 10), FixtureServer.context(http)));
+                    FixtureServer.source("ckan", server.base() + "/api/3/action/package_search#pageSize=2", 10), FixtureServer.context(FixtureServer.HTTP)));
             Graph p2 = pages.get(1).graph();
             // the package without a title is mapped (validation flags it); the one without id and name is skipped
             assertThat(count(p2, "SELECT ?d { ?d a dcat:Dataset }")).isEqualTo(1);
@@ -126,7 +109,7 @@ class CkanPageSourceTest {
     @Test
     void aServerIgnoringStartIsAPageLoop() throws Exception {
         try (FixtureServer server = new FixtureServer(r -> Response.ok("application/json", FixtureServer.resource("ckan/page-0.json")))) {
-            var source = new CkanPageSourceFactory().open(FixtureServer.source("ckan", server.base() + "#pageSize=2", 10), FixtureServer.context(http));
+            var source = new CkanPageSourceFactory().open(FixtureServer.source("ckan", server.base() + "#pageSize=2", 10), FixtureServer.context(FixtureServer.HTTP));
             assertThat(source.next()).isNotNull();
             assertThatThrownBy(source::next).isInstanceOf(HarvestException.class).hasMessageContaining("page loop");
         }
@@ -135,13 +118,13 @@ class CkanPageSourceTest {
     @Test
     void pageCapAndErrorsFailTheRun() throws Exception {
         try (FixtureServer server = ckan()) {
-            var source = new CkanPageSourceFactory().open(FixtureServer.source("ckan", server.base() + "#pageSize=2", 2), FixtureServer.context(http));
+            var source = new CkanPageSourceFactory().open(FixtureServer.source("ckan", server.base() + "#pageSize=2", 2), FixtureServer.context(FixtureServer.HTTP));
             source.next();
             source.next();
             assertThatThrownBy(source::next).isInstanceOf(HarvestException.class).hasMessageContaining("maxPages");
         }
         try (FixtureServer server = new FixtureServer(r -> Response.ok("application/json", "{\"success\":false,\"error\":{\"message\":\"Solr down\"}}".getBytes()))) {
-            var source = new CkanPageSourceFactory().open(FixtureServer.source("ckan", server.base(), 10), FixtureServer.context(http));
+            var source = new CkanPageSourceFactory().open(FixtureServer.source("ckan", server.base(), 10), FixtureServer.context(FixtureServer.HTTP));
             assertThatThrownBy(source::next).isInstanceOf(HarvestException.class).hasMessageContaining("Solr down");
         }
     }

@@ -40,6 +40,9 @@ public final class FixtureServer implements AutoCloseable {
         Response handle(Request r) throws IOException;
     }
 
+    /** Outbound HTTP shared by the source tests (daemon threads; lives as long as the test JVM). */
+    public static final OutboundHttp HTTP = new OutboundHttp(4);
+
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
@@ -93,6 +96,14 @@ public final class FixtureServer implements AutoCloseable {
             for (Page p = s.next(); p != null; p = s.next()) pages.add(p);
         }
         return pages;
+    }
+
+    /** ASK {@code where} (prefixed by {@code prefixes}) against {@code g}. */
+    public static boolean ask(org.apache.jena.graph.Graph g, String prefixes, String where) {
+        try (var qe = org.apache.jena.query.QueryExecutionFactory.create(prefixes + "ASK {" + where + "}",
+                org.apache.jena.rdf.model.ModelFactory.createModelForGraph(g))) {
+            return qe.execAsk();
+        }
     }
 
     @Override

@@ -2,7 +2,6 @@ package de.hanse.harvest.source.sparql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.hanse.core.http.OutboundHttp;
 import de.hanse.harvest.source.Page;
 import de.hanse.harvest.source.paged.FixtureServer;
 import java.util.HashSet;
@@ -25,12 +24,10 @@ import org.junit.jupiter.api.Test;
 class SparqlPageSourceTest {
     static final String DCAT = "http://www.w3.org/ns/dcat#";
     static final String DCT = "http://purl.org/dc/terms/";
-    static OutboundHttp http;
     static FusekiServer fuseki;
 
     @BeforeAll
     static void start() {
-        http = new OutboundHttp(2);
         DatasetGraph dsg = DatasetFactory.createTxnMem().asDatasetGraph();
         Graph data = GraphFactory.createGraphMem();
         RDFParser.fromString(catalogue(7), Lang.TURTLE).parse(data);
@@ -44,7 +41,6 @@ class SparqlPageSourceTest {
     @AfterAll
     static void stop() {
         fuseki.stop();
-        http.close();
     }
 
     /** {@code n} datasets, each with two distributions (one with a checksum), a publisher and a contact point. */
@@ -77,7 +73,7 @@ class SparqlPageSourceTest {
     @Test
     void pagesDatasetsWithTheirDistributionsPublisherAndContact() throws Exception {
         List<Page> pages = FixtureServer.readAll(new SparqlPageSourceFactory().open(
-                FixtureServer.source("sparql", endpoint() + "#pageSize=3", 10), FixtureServer.context(http)));
+                FixtureServer.source("sparql", endpoint() + "#pageSize=3", 10), FixtureServer.context(FixtureServer.HTTP)));
 
         assertThat(pages).hasSize(3);
         assertThat(pages).extracting(p -> datasets(p.graph()).size()).containsExactly(3, 3, 1);
@@ -103,7 +99,7 @@ class SparqlPageSourceTest {
     @Test
     void aNamedGraphCanBeSelected() throws Exception {
         List<Page> pages = FixtureServer.readAll(new SparqlPageSourceFactory().open(
-                FixtureServer.source("sparql", endpoint() + "#pageSize=5&graph=urn:graph:city", 10), FixtureServer.context(http)));
+                FixtureServer.source("sparql", endpoint() + "#pageSize=5&graph=urn:graph:city", 10), FixtureServer.context(FixtureServer.HTTP)));
         assertThat(pages).hasSize(1);
         assertThat(datasets(pages.get(0).graph())).hasSize(2);
     }
