@@ -19,6 +19,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        quietLogs();
         Demo demo = Demo.start(port, System.out);
         if (selfCheck) {
             boolean ok;
@@ -32,5 +33,12 @@ final class DemoCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "hanse-demo-shutdown"));
         demo.join();
         return 0;
+    }
+
+    /** The demo prints its own summary; per-request and per-run log lines would bury it (HANSE_LOG_LEVEL overrides). */
+    private static void quietLogs() {
+        if (System.getenv("HANSE_LOG_LEVEL") != null) return;
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext lc)
+            lc.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
     }
 }
