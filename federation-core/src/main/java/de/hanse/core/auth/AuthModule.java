@@ -17,6 +17,7 @@ public final class AuthModule implements NodeModule {
     private static final Logger LOG = LoggerFactory.getLogger(AuthModule.class);
 
     private AuthConfig config;
+    private JwksTokenVerifier verifier;
 
     @Override
     public String name() {
@@ -31,7 +32,7 @@ public final class AuthModule implements NodeModule {
     @Override
     public void configure(NodeContext ctx, ResourceConfig jersey, FusekiServer.Builder server) {
         config = ctx.config().auth();
-        TokenVerifier verifier = config.enabled() ? new JwksTokenVerifier(config, ctx.http()) : null;
+        verifier = config.enabled() ? new JwksTokenVerifier(config, ctx.http()) : null;
         server.addFilter("/*", new AuthFilter(config, verifier, ctx.metrics()));
         ctx.http().addDecorator(new PeerAuthDecorator(new ClientCredentialsTokens(ctx.http(), System::getenv)));
     }
@@ -44,6 +45,7 @@ public final class AuthModule implements NodeModule {
         } else {
             LOG.info("authentication on: trusted issuers {}, audience {}, algorithms {}, permissions {}",
                     config.issuers(), config.audience(), config.algorithms(), config.permissions());
+            if (ctx.scheduler() != null) ctx.scheduler().execute(verifier::warmUp);   // off the start-up path
         }
     }
 }

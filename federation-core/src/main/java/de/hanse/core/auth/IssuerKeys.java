@@ -59,24 +59,36 @@ final class IssuerKeys {
             long now = nanoTime.getAsLong();
             if (attempted && now - lastAttemptNanos < limits.minRefreshInterval().toNanos())
                 throw invalid(kid, "(key refresh rate-limited)");
-            attempted = true;
-            lastAttemptNanos = now;
-            try {
-                Map<String, PublicKey> fresh = fetch();
-                keys.invalidateAll();
-                keys.putAll(fresh);
-                LOG.info("loaded {} signing key(s) {} for issuer {}", fresh.size(), fresh.keySet(), issuer);
-            } catch (IOException | RuntimeException e) {
-                jwksUri = null;   // discover again next time: the realm may have moved
-                LOG.warn("cannot load signing keys of issuer {}: {}", issuer, e.toString());
+            if (!refresh(now))
                 throw new TokenVerifier.InvalidTokenException("invalid_token", "signing keys of the issuer are unavailable");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TokenVerifier.InvalidTokenException("invalid_token", "signing keys of the issuer are unavailable");
-            }
             k = lookup(kid);
             if (k == null) throw invalid(kid, "");
             return k;
+        }
+    }
+
+    /** Loads the keys once ahead of the first token, if no attempt was made yet; never throws. */
+    synchronized void warmUp() {
+        if (!attempted) refresh(nanoTime.getAsLong());
+    }
+
+    /** One fetch attempt (counted for the rate limit); the cache is replaced only on success. Holds the lock. */
+    private boolean refresh(long now) {
+        attempted = true;
+        lastAttemptNanos = now;
+        try {
+            Map<String, PublicKey> fresh = fetch();
+            keys.invalidateAll();
+            keys.putAll(fresh);
+            LOG.info("loaded {} signing key(s) {} for issuer {}", fresh.size(), fresh.keySet(), issuer);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            jwksUri = null;   // discover again next time: the realm may have moved
+            LOG.warn("cannot load signing keys of issuer {}: {}", issuer, e.toString());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

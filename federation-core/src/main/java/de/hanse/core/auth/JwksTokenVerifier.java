@@ -132,6 +132,14 @@ public final class JwksTokenVerifier implements TokenVerifier {
         return new InvalidTokenException("invalid_token", description);
     }
 
+    /**
+     * Fetches every issuer's keys once, ahead of the first token, so that a wrong issuer URL shows in the log at
+     * start-up. Failures are logged, not thrown (they count for the refresh rate limit like any attempt).
+     */
+    public void warmUp() {
+        issuers.values().forEach(IssuerKeys::warmUp);
+    }
+
     /** The trusted issuers, in configuration order. */
     public List<String> issuers() {
         return List.copyOf(issuers.keySet());

@@ -211,6 +211,17 @@ class JwksTokenVerifierTest {
     }
 
     @Test
+    void warmUpLoadsKeysOnceAndNeverThrows() throws Exception {
+        verifier.warmUp();
+        verifier.warmUp();
+        assertThat(idp.jwksRequests.get()).isEqualTo(1);
+        verifier.verify(idp.token("key-1", c -> {}));
+        assertThat(idp.jwksRequests.get()).isEqualTo(1);
+        idp.close();
+        verifier(config(List.of(idp.issuer()), null)).warmUp();
+    }
+
+    @Test
     void refusesOversizedTokenBeforeParsing() {
         String big = idp.token("key-1", c -> c.put("padding", "x".repeat(JwksTokenVerifier.MAX_TOKEN_CHARS)));
         assertRefused(big, "larger than");
