@@ -34,10 +34,28 @@ class HttpMetricsFilterTest {
         }
     }
 
+    /** Answers 202 from another thread 100 ms after the filter chain returned. */
+    static final class Later extends HttpServlet {
+        @Override
+        protected void service(HttpServletRequest req, HttpServletResponse resp) {
+            var async = req.startAsync();
+            new Thread(() -> {
+                try {
+                    Thread.sleep(100);
+                    ((HttpServletResponse) async.getResponse()).setStatus(202);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                async.complete();
+            }).start();
+        }
+    }
+
     @BeforeEach
     void start() {
         server = FusekiServer.create().port(0).loopback(true).enablePing(false).verbose(false)
                 .addFilter("/*", new HttpMetricsFilter(registry, new RouteTemplate(50)))
+                .addServlet("/later/*", new Later())
                 .addServlet("/*", new Echo())
                 .build()
                 .start();
@@ -84,5 +102,17 @@ class HttpMetricsFilterTest {
         assertThat(text).contains("http_server_requests_seconds_count{method=\"GET\",route=\"/missing/x\",status=\"404\"} 1");
         assertThat(text).contains("http_server_requests_seconds_bucket{method=\"GET\",route=\"/catalogue/datasets/{id}\",status=\"200\",le=\"30.0\"} 2");
         assertThat(text).doesNotContain("1001");
+    }
+
+    @Test
+    void asynchronousRequestsAreRecordedWhenTheyComplete() throws Exception {
+        assertThat(get("/later/x").statusCode()).isEqualTo(202);
+        // recorded by the async listener, which may run just after the client has its answer
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() ->
+                registry.find(HttpMetricsFilter.METRIC).tags("route", "/later/x", "status", "202").timer() != null);
+        var timer = registry.find(HttpMetricsFilter.METRIC).tags("route", "/later/x", "status", "202").timer();
+        assertThat(timer.count()).isEqualTo(1);
+        assertThat(timer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(100);
+        assertThat(registry.find(HttpMetricsFilter.METRIC).tags("route", "/later/x", "status", "200").timer()).isNull();
     }
 }
