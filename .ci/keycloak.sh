@@ -4,7 +4,8 @@
 # The distribution (org.keycloak:keycloak-quarkus-dist:<version>:zip) comes from Maven Central through Maven
 # and is cached OUTSIDE the repository.
 #
-#   eval "$(.ci/keycloak.sh start)"    # stdout = export lines (below); progress goes to stderr
+#   eval "$(.ci/keycloak.sh start)"    # stdout = export lines (below); progress goes to stderr;
+#                                       # a Keycloak this script started earlier is reused
 #   .ci/keycloak.sh status
 #   .ci/keycloak.sh env                 # print the export lines again (from the env file)
 #   .ci/keycloak.sh stop                # kills only the PIDs this script saved
@@ -134,7 +135,12 @@ do_start() {
   command -v curl >/dev/null || die "curl not found"
   [ -n "$(realm_files)" ] || die "no *-realm.json in $KC_REALM_DIR"
   if [ -f "$PID_FILE" ] && is_ours "$(cat "$PID_FILE")"; then
-    die "already running (PID $(cat "$PID_FILE")); run '$0 stop' first"
+    # started earlier by this script (same run dir): reuse it if it answers, so a second caller does not fail
+    if [ -s "$ENV_FILE" ] && [ -n "$(issuer_of federation || true)" ]; then
+      log "already running (PID $(cat "$PID_FILE")), reusing it; env in $ENV_FILE"
+      cat "$ENV_FILE"; return 0
+    fi
+    die "already running (PID $(cat "$PID_FILE")) but not ready; run '$0 stop' first"
   fi
   port_in_use && die "port $KC_PORT on 127.0.0.1 is already in use"
 
