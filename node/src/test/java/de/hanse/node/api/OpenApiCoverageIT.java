@@ -1,0 +1,71 @@
+package de.hanse.node.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.hanse.catalogue.openapi.OpenApiModule;
+import de.hanse.node.HanseNode;
+import de.hanse.node.TestNodes;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps {@code /openapi.json} in step with the node: every operation in the running Jersey resource model (and the
+ * SPARQL endpoint, which Fuseki serves outside Jersey) must be described, and nothing may be described that the node
+ * does not serve.
+ */
+class OpenApiCoverageIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Served by Fuseki, not Jersey. */
+    private static final List<String> NON_JERSEY = List.of("get /sparql", "post /sparql");
+    private final TestNodes nodes = new TestNodes();
+
+    @AfterEach
+    void close() {
+        nodes.close();
+    }
+
+    @Test
+    void documentDescribesEveryOperationTheNodeServes() throws Exception {
+        HanseNode node = nodes.start("openapi");
+        HttpResponse<String> r = nodes.get(node, "openapi.json");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        JsonNode doc = JSON.readTree(r.body());
+        assertThat(doc.get("openapi").asText()).startsWith("3.");
+
+        Set<String> documented = new TreeSet<>();
+        doc.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(m -> {
+            if (List.of("get", "put", "post", "delete", "patch", "head", "options").contains(m)) documented.add(m + " " + p.getKey());
+        }));
+        List<String> served = new ArrayList<>(node.module(OpenApiModule.class).jerseyOperations());
+        assertThat(served).as("the recorder saw the Jersey model").contains("get /api/datasets", "get /openapi.json", "get /health/ready");
+        served.addAll(NON_JERSEY);
+
+        assertThat(documented).as("operations the node serves but the OpenAPI document does not describe")
+                .containsAll(served);
+        assertThat(served).as("operations described but not served").containsAll(documented);
+    }
+
+    @Test
+    void everyOperationHasResponsesAndPathParametersAreDeclared() throws Exception {
+        HanseNode node = nodes.start("openapi2");
+        JsonNode doc = JSON.readTree(nodes.get(node, "openapi.json").body());
+        doc.get("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(op -> {
+            assertThat(op.getValue().get("responses")).as(op.getKey() + " " + p.getKey()).isNotNull();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(p.getKey());
+            while (m.find()) {
+                String name = m.group(1);
+                boolean declared = false;
+                for (JsonNode param : op.getValue().path("parameters")) declared |= param.get("name").asText().equals(name) && param.get("in").asText().equals("path");
+                assertThat(declared).as("path parameter " + name + " of " + op.getKey() + " " + p.getKey()).isTrue();
+            }
+        }));
+    }
+}
