@@ -12,6 +12,7 @@ import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 
 /**
  * Builds the {@link DatasetDoc} of one dataset from the store: texts, facet values, extent and dates from the
@@ -29,11 +30,14 @@ public final class DatasetExtractor {
     private DatasetExtractor() {}
 
     /** The merged document, or {@code null} if no record holds the dataset any more. */
-    public static DatasetDoc extract(DatasetGraph dsg, Node dataset) {
-        List<RecordRef> records = CatalogueRecords.records(dsg, dataset);
+    public static DatasetDoc extract(DatasetGraph store, Node dataset) {
+        List<RecordRef> records = CatalogueRecords.records(store, dataset);
         if (records.isEmpty()) return null;
         RecordRef primary = records.get(0);
         Node g = primary.graph();
+        // One range scan of the record graph into memory: the many small lookups below then cost no index walks.
+        DatasetGraph dsg = DatasetGraphFactory.create();
+        store.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(dsg::add);
         Set<String> sources = new LinkedHashSet<>();
         records.forEach(r -> sources.add(r.source()));
 

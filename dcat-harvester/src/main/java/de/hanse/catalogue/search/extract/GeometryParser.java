@@ -30,6 +30,9 @@ public final class GeometryParser {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final CRSFactory CRS = new CRSFactory();
     private static final CoordinateTransformFactory TRANSFORMS = new CoordinateTransformFactory();
+    /** proj4j reads its EPSG file on every lookup; CRS objects are immutable, so each is looked up once (few codes). */
+    private static final java.util.Map<Integer, CoordinateReferenceSystem> CRS_CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED_CRS = 64;
 
     private GeometryParser() {}
 
@@ -91,6 +94,14 @@ public final class GeometryParser {
         return project(env, epsg);
     }
 
+    private static CoordinateReferenceSystem crs(int epsg) {
+        CoordinateReferenceSystem c = CRS_CACHE.get(epsg);
+        if (c != null) return c;
+        c = CRS.createFromName("EPSG:" + epsg);
+        if (CRS_CACHE.size() < MAX_CACHED_CRS) CRS_CACHE.put(epsg, c);
+        return c;
+    }
+
     private static boolean inDegrees(Envelope e) {
         return e.getMinX() >= -180 && e.getMaxX() <= 180 && e.getMinY() >= -90 && e.getMaxY() <= 90;
     }
@@ -100,9 +111,8 @@ public final class GeometryParser {
     }
 
     private static BoundingBox project(Envelope env, int epsg) {
-        CoordinateReferenceSystem src = CRS.createFromName("EPSG:" + epsg);
-        CoordinateReferenceSystem dst = CRS.createFromName("EPSG:4326");
-        CoordinateTransform t = TRANSFORMS.createTransform(src, dst);
+        // A transform keeps per-call state, so each call gets its own (cheap once the CRSs are cached).
+        CoordinateTransform t = TRANSFORMS.createTransform(crs(epsg), crs(4326));
         Envelope out = new Envelope();
         // Corners and edge midpoints: a projected rectangle's edges curve slightly in degrees.
         double[] xs = {env.getMinX(), (env.getMinX() + env.getMaxX()) / 2, env.getMaxX()};

@@ -52,7 +52,10 @@ public final class QueryBuilder {
     }
 
     private Query textQuery(String text) {
-        Query parsed = new SimpleQueryParser(analyzer, weights).parse(text);
+        SimpleQueryParser parser = new SimpleQueryParser(analyzer, weights);
+        // Every word must match (in some field and language), as portal users expect: more words, fewer hits.
+        parser.setDefaultOperator(Occur.MUST);
+        Query parsed = parser.parse(text);
         // A query of only stop words parses to nothing; it then matches nothing rather than everything.
         return parsed == null ? new BooleanQuery.Builder().build() : parsed;
     }
