@@ -82,7 +82,7 @@ class HanseChartTest {
     @Test
     void optionalResourcesAreOffByDefault() {
         Manifests m = Manifests.render(Map.of());
-        for (String kind : new String[] {"Ingress", "HorizontalPodAutoscaler", "ServiceMonitor", "NetworkPolicy", "Secret"})
+        for (String kind : new String[] {"Ingress", "HorizontalPodAutoscaler", "ServiceMonitor", "NetworkPolicy", "Secret", "PodDisruptionBudget"})
             assertThat(m.all(kind)).as(kind).isEmpty();
         assertThat(m.one("Service").at("/spec/ports/0/targetPort").asText()).isEqualTo("http");
     }
@@ -97,6 +97,7 @@ class HanseChartTest {
                 "ingress.enabled", true,
                 "ingress.hosts[0].host", "daten.example.de"));
         assertThat(m.one("HorizontalPodAutoscaler").at("/spec/scaleTargetRef/name").asText()).isEqualTo("hanse");
+        assertThat(m.one("PodDisruptionBudget").at("/spec/minAvailable").asInt()).isEqualTo(1);
         assertThat(m.deployment().at("/spec").has("replicas")).as("the HPA owns replicas").isFalse();
         assertThat(m.all("PersistentVolumeClaim")).isEmpty();
         assertThat(m.nodeConfig().path("dataDir").asText()).isEqualTo("memory");
