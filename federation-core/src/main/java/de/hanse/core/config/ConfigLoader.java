@@ -95,7 +95,11 @@ public final class ConfigLoader {
             applyOverride(tree, path, e.getValue());
         }
         try {
-            return yaml.treeToValue(tree, NodeConfig.class);
+            NodeConfig config = yaml.treeToValue(tree, NodeConfig.class);
+            if (!tree.hasNonNull("auth"))
+                throw new ConfigException("auth.enabled", origin + ": auth.enabled must be set explicitly (true in production "
+                        + "with auth.issuers; false only for demos and tests); a configuration file never switches authentication off by omission");
+            return config;
         } catch (UnrecognizedPropertyException e) {
             String key = path(e) ;
             throw new ConfigException(key, origin + ": unknown key '" + key + "'; known keys here: " + e.getKnownPropertyIds(), e);

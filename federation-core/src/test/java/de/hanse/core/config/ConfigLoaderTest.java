@@ -50,6 +50,7 @@ class ConfigLoaderTest {
                 peers:
                   - name: a
                     url: http://127.0.0.1:9000/
+                auth: { enabled: false }
                 """), Map.of("HANSE_PORT", "0", "HANSE_SPARQL__QUERY_TIMEOUT", "5s",
                 "HANSE_PEERS__0__TIMEOUT", "PT2S", "HANSE_KEYCLOAK_URL", "ignored: not a config key", "PATH", "/bin"));
         assertThat(c.port()).isZero();
@@ -74,7 +75,7 @@ class ConfigLoaderTest {
 
     @Test
     void invalidValuesNameTheKey() throws Exception {
-        assertThatThrownBy(() -> loader.load(file("name: city\nport: 70000\n"), Map.of()))
+        assertThatThrownBy(() -> loader.load(file("name: city\nport: 70000\nauth: { enabled: false }\n"), Map.of()))
                 .hasMessageContaining("port").hasMessageContaining("70000");
         assertThatThrownBy(() -> loader.load(file("name: city\nsparql: { queryTimeout: soon }\n"), Map.of()))
                 .hasMessageContaining("sparql.queryTimeout").hasMessageContaining("soon");
@@ -91,6 +92,8 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> loader.load(file("name: p\nauth: { enabled: true }\n"), Map.of()))
                 .hasMessageContaining("auth.issuers").hasMessageContaining("refusing to start");
         assertThatThrownBy(() -> loader.load(file("name: p\nauth: { issuers: [ 'https://id.example.org/realms/x' ] }\n"), Map.of()))
+                .hasMessageContaining("auth.enabled").hasMessageContaining("explicitly");
+        assertThatThrownBy(() -> loader.load(file("name: p\n"), Map.of()))
                 .hasMessageContaining("auth.enabled").hasMessageContaining("explicitly");
     }
 
