@@ -97,7 +97,7 @@ public final class EntityExpander {
             o.put(Ngsi.TYPE, v.has("coordinates") && v.path(Ngsi.TYPE).isTextual() ? "GeoProperty" : "Property");
             o.set("value", v);
         }
-        check(name, o);
+        check(name, o, now != null);
         if (now != null) {
             o.put(Ngsi.CREATED_AT, now.toString());
             o.put(Ngsi.MODIFIED_AT, now.toString());
@@ -113,7 +113,8 @@ public final class EntityExpander {
         return "Property";
     }
 
-    private static void check(String name, ObjectNode o) {
+    /** Validates an instance; remote ones ({@code full} false) skip the costly geometry check (geo-queries re-check). */
+    private static void check(String name, ObjectNode o, boolean full) {
         String type = o.get(Ngsi.TYPE).asText();
         switch (type) {
             case "Property" -> require(o, "value", name);
@@ -122,7 +123,11 @@ public final class EntityExpander {
                 if (obj == null || !(obj.isTextual() && isUri(obj.asText()) || obj.isArray()))
                     throw Ngsi.badData("relationship " + name + " needs an object URI");
             }
-            case "GeoProperty" -> GeoJson.parse(require(o, "value", name));
+            case "GeoProperty" -> {
+                JsonNode g = require(o, "value", name);
+                if (full) GeoJson.parse(g);
+                else if (!g.isObject()) throw Ngsi.badData("attribute " + name + " is not a GeoJSON geometry");
+            }
             case "LanguageProperty" -> {
                 if (!require(o, "languageMap", name).isObject()) throw Ngsi.badData(name + ": languageMap must be an object");
             }

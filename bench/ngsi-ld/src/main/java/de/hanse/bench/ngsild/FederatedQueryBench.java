@@ -1,0 +1,152 @@
+package de.hanse.bench.ngsild;
+
+import de.hanse.core.config.NodeConfig;
+import de.hanse.node.HanseNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Federated NGSI-LD query load: {@code peers} (default 8) real Hanse nodes on loopback, each holding 50 small
+ * entities and answering after an injected delay ({@link DelayModule}), and a state node registering all of them.
+ * Measures, in one run: p50/p99 of a direct query at each peer (the slowest peer's p50 is the baseline), p50/p99 of
+ * the same query federated at the state node, and throughput with {@code clients} (default 16) concurrent clients.
+ *
+ * <p>Run: {@code mvn -o -q -f bench/ngsi-ld/pom.xml compile exec:java} (system properties {@code peers},
+ * {@code entities}, {@code clients}, {@code samples}, {@code seconds}, {@code hanse.bench.delayMs}).
+ */
+public final class FederatedQueryBench {
+    private static final String QUERY = "ngsi-ld/v1/entities?type=BenchSensor&q=temperature%3E0&limit=20&count=true";
+
+    public static void main(String[] args) throws Exception {
+        int peers = Integer.getInteger("peers", 8);
+        int entities = Integer.getInteger("entities", 50);
+        int clients = Integer.getInteger("clients", 16);
+        int samples = Integer.getInteger("samples", 400);
+        int seconds = Integer.getInteger("seconds", 10);
+        List<HanseNode> nodes = new ArrayList<>();
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+            HanseNode state = start(nodes, "bench-state");
+            for (int p = 0; p < peers; p++) {
+                HanseNode peer = start(nodes, "bench-peer-" + p);
+                post(http, peer, "ngsi-ld/v1/entityOperations/upsert", entities(p, entities));
+                post(http, state, "ngsi-ld/v1/csourceRegistrations", "{\"type\":\"ContextSourceRegistration\",\"endpoint\":\""
+                        + peer.baseUri() + "\",\"contextSourceAlias\":\"bench-peer-" + p
+                        + "\",\"information\":[{\"entities\":[{\"type\":\"BenchSensor\"}]}]}");
+            }
+            String count = get(http, state.baseUri().resolve(QUERY)).headers().firstValue("NGSILD-Results-Count").orElse("?");
+            System.out.printf(Locale.ROOT, "federated count %s (expected %d)%n", count, peers * entities);
+            for (int i = 0; i < 300; i++) get(http, state.baseUri().resolve(QUERY));
+            double slowestP50 = 0;
+            double slowestP99 = 0;
+            for (HanseNode peer : nodes.subList(1, nodes.size())) {
+                long[] t = sample(http, peer.baseUri().resolve(QUERY), samples / 2);
+                slowestP50 = Math.max(slowestP50, pct(t, 50));
+                slowestP99 = Math.max(slowestP99, pct(t, 99));
+            }
+            long[] fed = sample(http, state.baseUri().resolve(QUERY), samples);
+            double p50 = pct(fed, 50);
+            double p99 = pct(fed, 99);
+            double qps = throughput(state.baseUri().resolve(QUERY), clients, seconds);
+            System.out.printf(Locale.ROOT, "| peers | entities/peer | delay | slowest peer p50 / p99 | federated p50 / p99 | p50 - slowest | p50 ratio | %d clients |%n", clients);
+            System.out.printf(Locale.ROOT, "| %d | %d | %d ms | %.1f / %.1f ms | %.1f / %.1f ms | %+.1f ms | %.2f | %.0f queries/s |%n",
+                    peers, entities, Long.getLong("hanse.bench.delayMs", 20), slowestP50, slowestP99, p50, p99, p50 - slowestP50,
+                    p50 / slowestP50, qps);
+        } finally {
+            for (int i = nodes.size() - 1; i >= 0; i--) nodes.get(i).close();
+            System.exit(0);
+        }
+    }
+
+    private static HanseNode start(List<HanseNode> nodes, String name) {
+        HanseNode n = HanseNode.start(NodeConfig.inMemory(name));
+        nodes.add(n);
+        return n;
+    }
+
+    private static String entities(int peer, int n) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < n; i++) {
+            if (i > 0) sb.append(',');
+            sb.append(String.format(Locale.ROOT, "{\"id\":\"urn:ngsi-ld:BenchSensor:p%d-%03d\",\"type\":\"BenchSensor\","
+                    + "\"temperature\":{\"type\":\"Property\",\"value\":%.1f,\"observedAt\":\"2026-11-28T10:%02d:00Z\"},"
+                    + "\"location\":{\"type\":\"GeoProperty\",\"value\":{\"type\":\"Point\",\"coordinates\":[%.4f,%.4f]}}}",
+                    peer, i, 5 + (i % 20) * 0.5, i % 60, 8 + peer * 0.5 + i * 0.001, 53 + i * 0.001));
+        }
+        return sb.append(']').toString();
+    }
+
+    private static void post(HttpClient http, HanseNode n, String path, String body) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(n.baseUri().resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) throw new IllegalStateException(path + " -> " + r.statusCode() + " " + r.body());
+    }
+
+    private static HttpResponse<String> get(HttpClient http, URI uri) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200 || r.headers().firstValue("NGSILD-Warning").isPresent())
+            throw new IllegalStateException(uri + " -> " + r.statusCode() + " " + r.headers().allValues("NGSILD-Warning"));
+        return r;
+    }
+
+    private static long[] sample(HttpClient http, URI uri, int n) throws Exception {
+        long[] t = new long[n];
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            get(http, uri);
+            t[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(t);
+        return t;
+    }
+
+    private static double pct(long[] sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+
+    private static double throughput(URI uri, int clients, int seconds) throws Exception {
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(clients)).build();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicBoolean measuring = new AtomicBoolean(false);
+        AtomicBoolean stop = new AtomicBoolean(false);
+        AtomicLong done = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        for (int c = 0; c < clients; c++) {
+            pool.submit(() -> {
+                while (!stop.get()) {
+                    try {
+                        get(http, uri);
+                        if (measuring.get()) done.incrementAndGet();
+                    } catch (Exception e) {
+                        if (failed.incrementAndGet() <= 3) System.out.println("failure: " + e);
+                    }
+                }
+            });
+        }
+        Thread.sleep(2_000);
+        measuring.set(true);
+        long t0 = System.nanoTime();
+        Thread.sleep(seconds * 1_000L);
+        long n = done.get();
+        double secs = (System.nanoTime() - t0) / 1e9;
+        stop.set(true);
+        pool.shutdown();
+        pool.awaitTermination(30, TimeUnit.SECONDS);
+        if (failed.get() > 0) System.out.printf(Locale.ROOT, "failed or warned: %d%n", failed.get());
+        return n / secs;
+    }
+}
