@@ -15,10 +15,10 @@ public final class Vocabularies {
 
     public static final String LICENSES_DE = "http://dcat-ap.de/def/licenses/";
 
-    private static final Set<String> FILE_TYPES = Set.of("CSV", "JSON", "GEOJSON", "XML", "XLSX", "XLS", "ODS", "PDF",
+    static final Set<String> FILE_TYPES = Set.of("CSV", "JSON", "GEOJSON", "XML", "XLSX", "XLS", "ODS", "PDF",
             "HTML", "ZIP", "SHP", "KML", "KMZ", "GML", "RDF", "RDF_XML", "RDF_TURTLE", "JSON_LD", "TXT", "DOCX", "DOC",
             "ODT", "PNG", "JPEG", "TIFF", "GIF", "SVG", "GPKG", "ATOM", "RSS", "TSV", "GTFS", "NETCDF", "WMS_SRVC",
-            "WFS_SRVC", "WCS_SRVC", "WMTS_SRVC", "GZIP", "TAR", "DBF", "SQL", "MDB", "7Z", "PPTX", "ODP", "GRID");
+            "WFS_SRVC", "WCS_SRVC", "WMTS_SRVC", "GZIP", "TAR", "DBF", "SQL", "MDB", "7Z", "PPTX", "ODP");
 
     private static final Map<String, String> FORMAT_ALIASES = Map.ofEntries(
             Map.entry("SHAPE", "SHP"), Map.entry("SHAPEFILE", "SHP"), Map.entry("ESRI SHAPEFILE", "SHP"),
@@ -69,7 +69,7 @@ public final class Vocabularies {
         return THEME_NAMES.get(g.toLowerCase(Locale.ROOT).replace("ä", "ae").replace("ö", "oe").replace("ü", "ue"));
     }
 
-    private static final Map<String, String> TOPIC_THEMES = Map.ofEntries(
+    static final Map<String, String> TOPIC_THEMES = Map.ofEntries(
             Map.entry("farming", "AGRI"), Map.entry("biota", "ENVI"), Map.entry("boundaries", "REGI"),
             Map.entry("climatologyMeteorologyAtmosphere", "ENVI"), Map.entry("economy", "ECON"),
             Map.entry("elevation", "ENVI"), Map.entry("environment", "ENVI"), Map.entry("geoscientificInformation", "ENVI"),
@@ -83,7 +83,7 @@ public final class Vocabularies {
         return topicCategory == null ? null : TOPIC_THEMES.get(topicCategory.strip());
     }
 
-    private static final Map<String, String> FREQUENCIES = Map.ofEntries(
+    static final Map<String, String> FREQUENCIES = Map.ofEntries(
             Map.entry("continual", "UPDATE_CONT"), Map.entry("daily", "DAILY"), Map.entry("weekly", "WEEKLY"),
             Map.entry("fortnightly", "BIWEEKLY"), Map.entry("monthly", "MONTHLY"), Map.entry("quarterly", "QUARTERLY"),
             Map.entry("biannually", "ANNUAL_2"), Map.entry("annually", "ANNUAL"), Map.entry("asNeeded", "AS_NEEDED"),
@@ -113,7 +113,7 @@ public final class Vocabularies {
         return LANGUAGES.contains(c) ? c : null;
     }
 
-    private static final Map<String, String> CKAN_LICENSES = Map.ofEntries(
+    static final Map<String, String> CKAN_LICENSES = Map.ofEntries(
             Map.entry("cc-by", "cc-by/4.0"), Map.entry("cc-by-4.0", "cc-by/4.0"), Map.entry("cc-by-sa", "cc-by-sa/4.0"),
             Map.entry("cc-by-sa-4.0", "cc-by-sa/4.0"), Map.entry("cc-zero", "cc-zero"), Map.entry("cc0-1.0", "cc-zero"),
             Map.entry("cc-nc", "cc-by-nc/4.0"), Map.entry("cc-by-nc-4.0", "cc-by-nc/4.0"), Map.entry("cc-by-nd-4.0", "cc-by-nd/4.0"),
