@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The first servlet filter of the node: gives every request a request id (continuing the caller's W3C
- * {@code traceparent} when it sends a valid one), puts it into the MDC for the request's log lines, answers it in
+ * {@code traceparent} when it sends a valid one), puts it into the MDC for the request's log lines, shows the rest
+ * of the node this node's own {@code traceparent} in place of the caller's ({@link TracedRequest}), answers it in
  * {@code X-Request-Id}, records {@code http.server.requests} (method, route template, status; latency histogram)
  * and writes one access-log line to logger {@code de.hanse.access}. The access log has method, path (never the
  * query, which may carry tokens), status and duration; no header is ever logged. Probes and scrapes
@@ -44,12 +45,13 @@ public final class HttpMetricsFilter implements Filter {
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
-        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
+        if (!(req instanceof HttpServletRequest inbound) || !(res instanceof HttpServletResponse response)) {
             chain.doFilter(req, res);
             return;
         }
         long start = System.nanoTime();
-        Traceparent tp = Traceparent.parse(request.getHeader(Traceparent.HEADER)).map(Traceparent::child).orElseGet(Traceparent::newRoot);
+        Traceparent tp = Traceparent.parse(inbound.getHeader(Traceparent.HEADER)).map(Traceparent::child).orElseGet(Traceparent::newRoot);
+        HttpServletRequest request = new TracedRequest(inbound, tp);
         TraceContext.enter(tp);
         request.setAttribute(TRACEPARENT_ATTRIBUTE, tp.header());
         response.setHeader(REQUEST_ID_HEADER, tp.traceId());

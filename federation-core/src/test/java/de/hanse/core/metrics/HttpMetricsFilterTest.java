@@ -30,7 +30,8 @@ class HttpMetricsFilterTest {
         @Override
         protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
             resp.setStatus(req.getRequestURI().startsWith("/missing") ? 404 : 200);
-            resp.getWriter().print(MDC.get(TraceContext.REQUEST_ID) + " " + MDC.get(TraceContext.TRACEPARENT));
+            resp.getWriter().print(MDC.get(TraceContext.REQUEST_ID) + " " + MDC.get(TraceContext.TRACEPARENT) + " "
+                    + req.getHeader("traceparent") + " " + java.util.Collections.list(req.getHeaders("Traceparent")).size());
         }
     }
 
@@ -81,6 +82,8 @@ class HttpMetricsFilterTest {
         Traceparent own = Traceparent.parse(mdc[1]).orElseThrow();
         assertThat(own.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
         assertThat(own.spanId()).as("this node's own span").isNotEqualTo("00f067aa0ba902b7");
+        assertThat(mdc[2]).as("downstream code reading the header sees this node's traceparent").isEqualTo(mdc[1]);
+        assertThat(mdc[3]).isEqualTo("1");
     }
 
     @Test
@@ -90,6 +93,8 @@ class HttpMetricsFilterTest {
         assertThat(none.headers().firstValue("X-Request-Id").orElseThrow()).matches("[0-9a-f]{32}")
                 .isNotEqualTo(bad.headers().firstValue("X-Request-Id").orElseThrow());
         assertThat(none.body()).startsWith(none.headers().firstValue("X-Request-Id").orElseThrow());
+        String[] seen = bad.body().split(" ");
+        assertThat(seen[2]).as("an invalid inbound value is replaced, not passed on").isEqualTo(seen[1]).startsWith("00-" + seen[0]);
     }
 
     @Test
