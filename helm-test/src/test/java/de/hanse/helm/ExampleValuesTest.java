@@ -29,6 +29,7 @@ class ExampleValuesTest {
         JsonNode kiel = m.volume("peer-secret-kiel");
         assertThat(kiel.at("/secret/secretName").asText()).isEqualTo("hanse-kiel-client");
         assertThat(kiel.at("/secret/items/0/key").asText()).isEqualTo("client-secret");
+        assertThat(kiel.at("/secret/defaultMode").asInt()).as("group-readable for fsGroup, nothing for others").isEqualTo(0440);
         assertThat(m.mount("peer-secret-kiel").path("mountPath").asText()).isEqualTo("/etc/hanse/secrets/kiel");
         assertThat(m.mount("peer-secret-kiel").path("readOnly").asBoolean()).isTrue();
 
