@@ -10,10 +10,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * Thread-safe. Kept in memory per source (bounded by pages per run); after a restart every page is fetched once.
  */
 public final class ConditionalCache {
-    /** Validators for one URL; either may be null. {@code next} is the page's next-page link, if any. */
-    public record Validators(String etag, String lastModified, String next) {
+    /**
+     * Validators for one URL; any may be null. {@code next} is the page's next-page link, if any; {@code bodyHash} a
+     * digest of the page as fetched, so a byte-identical page is known unchanged even when the server sends no
+     * ETag or Last-Modified.
+     */
+    public record Validators(String etag, String lastModified, String next, String bodyHash) {
         public Validators(String etag, String lastModified) {
-            this(etag, lastModified, null);
+            this(etag, lastModified, null, null);
+        }
+
+        public Validators(String etag, String lastModified, String next) {
+            this(etag, lastModified, next, null);
         }
     }
 
@@ -27,7 +35,7 @@ public final class ConditionalCache {
 
     /** Stages validators learnt in the current run. */
     public void put(String url, Validators v) {
-        if (v.etag() != null || v.lastModified() != null) staged.put(url, v);
+        if (v.etag() != null || v.lastModified() != null || v.bodyHash() != null) staged.put(url, v);
     }
 
     public synchronized void commit() {

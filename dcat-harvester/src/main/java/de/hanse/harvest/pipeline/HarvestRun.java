@@ -7,7 +7,6 @@ import de.hanse.harvest.HarvestContext;
 import de.hanse.harvest.HarvestException;
 import de.hanse.harvest.HarvestReport;
 import de.hanse.harvest.HarvestReport.RecordError;
-import de.hanse.harvest.source.Page;
 import de.hanse.harvest.source.PageSource;
 import de.hanse.harvest.source.PageSources;
 import de.hanse.harvest.validate.RecordValidator;
@@ -24,7 +23,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
 
 /**
  * One run of one source: fetch → parse → cut into records → hash → (validate) → diff → write, then delete what the
- * source no longer has. The whole run is one TDB2 write transaction: it commits only after a complete gather, and
+ * source no longer has. Fetch to hash run one page ahead on a reader thread ({@link PageReader}); the rest, and
+ * every store access, on the calling thread. The whole run is one TDB2 write transaction: it commits only after a complete gather, and
  * any failure (unreachable source, HTTP error, unparseable page, page loop, cap exceeded, time limit, kill -9)
  * leaves the store exactly as it was. Unchanged records (same canonical hash) are not rewritten. Deletion is the
  * set difference stored − seen, and is skipped with a warning when it would remove more than {@code maxShrink}
@@ -52,6 +52,7 @@ public final class HarvestRun {
 
     private int pages, added, updated, unchanged, deleted, rejected, invalid;
     private long bytes;
+    private boolean deletionSkipped;
     private final List<String> warnings = new ArrayList<>();
     private final List<RecordError> recordErrors = new ArrayList<>();
     private final Set<String> changed = new HashSet<>();
@@ -90,7 +91,10 @@ public final class HarvestRun {
             RecordStore.describeSource(dsg, source.name(), source.url(), source.priority());
             store.dataset().commit();
             committed = true;
-            ctx.validators().commit();
+            // records kept by the shrink guard are no longer on the pages their provenance names: a 304 (or an
+            // identical page) must not vouch for them next time, so the next run reads every page in full
+            if (deletionSkipped) ctx.validators().clear();
+            else ctx.validators().commit();
         } catch (HarvestException e) {
             error = e.getMessage();
         } catch (RuntimeException e) {
@@ -113,21 +117,22 @@ public final class HarvestRun {
 
     private Set<Node> gather(DatasetGraph dsg) throws HarvestException {
         Set<Node> seen = new HashSet<>();
-        try (PageSource pagesIn = sources.open(source, ctx)) {
-            Page page;
-            while ((page = pagesIn.next()) != null) {
+        try (PageSource pagesIn = sources.open(source, ctx); PageReader reader = new PageReader(pagesIn, extractor, source.name())) {
+            PageReader.Prepared page;
+            while ((page = reader.next()) != null) {
                 pages++;
                 bytes += page.bytes();
                 if (page.notModified()) {
                     for (Node r : RecordStore.recordsFromPage(dsg, source.name(), page.url()))
                         if (seen.add(r)) unchanged++;
                 } else {
-                    for (RecordExtractor.Extracted x : extractor.extract(page.graph())) {
+                    for (PageReader.Item item : page.items()) {
+                        RecordExtractor.Extracted x = item.extracted();
                         if (x.rejected()) {
                             rejected++;
                             recordError(x.rejectedId(), x.reason());
                         } else {
-                            apply(dsg, x.record(), page.url(), seen);
+                            apply(dsg, x.record(), item.hash(), page.url(), seen);
                         }
                     }
                 }
@@ -138,13 +143,14 @@ public final class HarvestRun {
         return seen;
     }
 
-    private void apply(DatasetGraph dsg, DatasetRecord rec, String pageUrl, Set<Node> seen) {
+    private void apply(DatasetGraph dsg, DatasetRecord rec, String hash, String pageUrl, Set<Node> seen) {
         Node record = Hanse.recordGraph(source.name(), rec.key());
         if (!seen.add(record)) return; // the same dataset twice in one gather: the first occurrence wins
-        String hash = CanonicalHash.of(rec.graph());
-        String old = RecordStore.storedHash(dsg, record);
+        RecordStore.Stored stored = RecordStore.stored(dsg, record);
+        String old = stored.hash();
         if (hash.equals(old)) {
             unchanged++;
+            RecordStore.movePage(dsg, record, stored, pageUrl);
             return;
         }
         ValidationResult quality = source.validate() ? validator.validate(rec.graph(), rec.dataset(), RecordStore.qualityGraph(record))
@@ -157,7 +163,7 @@ public final class HarvestRun {
             }
             invalid++;
         }
-        RecordStore.write(dsg, source.name(), record, rec, pageUrl, hash, clock.instant(), quality);
+        RecordStore.write(dsg, source.name(), record, rec, pageUrl, hash, clock.instant(), quality, stored != RecordStore.Stored.NONE);
         changed.add(rec.dataset().getURI());
         if (old == null) added++;
         else updated++;
@@ -172,6 +178,7 @@ public final class HarvestRun {
             warnings.add(String.format(java.util.Locale.ROOT,
                     "deletion skipped: the source shrank by %d of %d records (%.0f%%), more than maxShrink %.0f%%; run with force to delete",
                     gone.size(), stored.size(), share * 100, source.maxShrink() * 100));
+            deletionSkipped = true;
             return;
         }
         for (Node r : gone) {

@@ -37,6 +37,39 @@ public final class RecordStore {
         return Hanse.sha256Hex(datasetIri).substring(0, 24);
     }
 
+    /** What the store knows of a record from one scan of its provenance: content hash and page, each may be null. */
+    public record Stored(String hash, Node page) {
+        static final Stored NONE = new Stored(null, null);
+    }
+
+    /** The record's stored hash and page ({@link Stored#NONE} when the record is not stored). */
+    public static Stored stored(DatasetGraph dsg, Node record) {
+        var it = dsg.find(Hanse.META, record, Node.ANY, Node.ANY);
+        String hash = null;
+        Node page = null;
+        try {
+            while (it.hasNext() && (hash == null || page == null)) {
+                Quad q = it.next();
+                if (q.getPredicate().equals(Hanse.hash)) hash = q.getObject().getLiteralLexicalForm();
+                else if (q.getPredicate().equals(Vocab.PROV_wasDerivedFrom)) page = q.getObject();
+            }
+        } finally {
+            org.apache.jena.atlas.iterator.Iter.close(it);
+        }
+        return hash == null && page == null ? Stored.NONE : new Stored(hash, page);
+    }
+
+    /**
+     * Points an unchanged record's provenance at the page it was seen on now, when it moved (sources page by
+     * offset, so records shift between pages): a later 304 for that page must find the record there.
+     */
+    public static void movePage(DatasetGraph dsg, Node record, Stored stored, String pageUrl) {
+        Node now = NodeFactory.createURI(pageUrl);
+        if (now.equals(stored.page())) return;
+        if (stored.page() != null) dsg.delete(Hanse.META, record, Vocab.PROV_wasDerivedFrom, stored.page());
+        dsg.add(Hanse.META, record, Vocab.PROV_wasDerivedFrom, now);
+    }
+
     public static String storedHash(DatasetGraph dsg, Node record) {
         var it = dsg.find(Hanse.META, record, Hanse.hash, Node.ANY);
         try {
@@ -49,8 +82,20 @@ public final class RecordStore {
     /** Replaces the record's graph, provenance and quality report. */
     public static void write(DatasetGraph dsg, String source, Node record, DatasetRecord rec, String pageUrl, String hash,
                              Instant now, ValidationResult quality) {
-        Node issued = firstObject(dsg, Hanse.META, record, Vocab.DCT_issued);
-        clear(dsg, record);
+        write(dsg, source, record, rec, pageUrl, hash, now, quality, true);
+    }
+
+    /**
+     * Writes the record's graph, provenance and quality report; {@code replace} false promises the record is not
+     * stored yet (a new record), which saves looking for and clearing an old version.
+     */
+    public static void write(DatasetGraph dsg, String source, Node record, DatasetRecord rec, String pageUrl, String hash,
+                             Instant now, ValidationResult quality, boolean replace) {
+        Node issued = null;
+        if (replace) {
+            issued = firstObject(dsg, Hanse.META, record, Vocab.DCT_issued);
+            clear(dsg, record);
+        }
         rec.graph().find().forEachRemaining(t -> dsg.add(new Quad(record, t)));
         Node time = NodeFactory.createLiteralDT(now.toString(), XSDDatatype.XSDdateTime);
         Node m = Hanse.META;
