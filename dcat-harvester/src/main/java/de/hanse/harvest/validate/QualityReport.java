@@ -25,18 +25,38 @@ final class QualityReport {
     static final String SH = "http://www.w3.org/ns/shacl#";
     static final String SHAPES = "DCAT-AP 3.0.0 + DCAT-AP.de 3.0";
 
+    private static final Node DQV_QualityMeasurement = u(DQV, "QualityMeasurement");
+    private static final Node DQV_QualityMetadata = u(DQV, "QualityMetadata");
+    private static final Node DQV_computedOn = u(DQV, "computedOn");
+    private static final Node DQV_isMeasurementOf = u(DQV, "isMeasurementOf");
+    private static final Node DQV_value = u(DQV, "value");
+    private static final Node SH_ValidationReport = u(SH, "ValidationReport");
+    private static final Node SH_ValidationResult = u(SH, "ValidationResult");
+    private static final Node SH_conforms = u(SH, "conforms");
+    private static final Node SH_focusNode = u(SH, "focusNode");
+    private static final Node SH_result = u(SH, "result");
+    private static final Node SH_resultMessage = u(SH, "resultMessage");
+    private static final Node SH_resultPath = u(SH, "resultPath");
+    private static final Node SH_resultSeverity = u(SH, "resultSeverity");
+    private static final Node SH_sourceConstraintComponent = u(SH, "sourceConstraintComponent");
+    private static final Node SH_sourceShape = u(SH, "sourceShape");
+    private static final Node SH_value = u(SH, "value");
+    private static final Node SCORE = Hanse.p("score");
+    private static final Node MEASUREMENT = Hanse.p("measurement");
+    private static final Node SHAPES_USED = Hanse.p("shapes");
+
     private QualityReport() {}
 
     static Graph build(Node report, Node dataset, ValidationReport shacl, int violations, int warnings, QualityScore score) {
         Graph g = GraphFactory.createGraphMem();
-        add(g, report, Vocab.RDF_TYPE, u(DQV, "QualityMetadata"));
-        add(g, report, Vocab.RDF_TYPE, u(SH, "ValidationReport"));
+        add(g, report, Vocab.RDF_TYPE, DQV_QualityMetadata);
+        add(g, report, Vocab.RDF_TYPE, SH_ValidationReport);
         add(g, report, Vocab.FOAF_primaryTopic, dataset);
-        add(g, report, u(SH, "conforms"), lit(Boolean.toString(violations == 0), XSDDatatype.XSDboolean));
+        add(g, report, SH_conforms, lit(Boolean.toString(violations == 0), XSDDatatype.XSDboolean));
         add(g, report, Hanse.p("violations"), integer(violations));
         add(g, report, Hanse.p("warnings"), integer(warnings));
-        add(g, report, Hanse.p("score"), integer(score.overall()));
-        add(g, report, Hanse.p("shapes"), NodeFactory.createLiteralString(SHAPES));
+        add(g, report, SCORE, integer(score.overall()));
+        add(g, report, SHAPES_USED, NodeFactory.createLiteralString(SHAPES));
         int[] points = score.points();
         for (int i = 0; i < points.length; i++)
             measurement(g, report, dataset, QualityScore.DIMENSIONS.get(i), Math.round(100f * points[i] / QualityScore.DIMENSION_MAX[i]));
@@ -58,25 +78,25 @@ final class QualityReport {
 
     private static void measurement(Graph g, Node report, Node dataset, String metric, int value) {
         Node m = report.isURI() ? NodeFactory.createURI(report.getURI() + "/" + metric) : NodeFactory.createBlankNode();
-        add(g, report, Hanse.p("measurement"), m);
-        add(g, m, Vocab.RDF_TYPE, u(DQV, "QualityMeasurement"));
-        add(g, m, u(DQV, "computedOn"), dataset);
-        add(g, m, u(DQV, "isMeasurementOf"), metric(metric));
-        add(g, m, u(DQV, "value"), integer(value));
+        add(g, report, MEASUREMENT, m);
+        add(g, m, Vocab.RDF_TYPE, DQV_QualityMeasurement);
+        add(g, m, DQV_computedOn, dataset);
+        add(g, m, DQV_isMeasurementOf, metric(metric));
+        add(g, m, DQV_value, integer(value));
     }
 
     private static void result(Graph g, Node report, ReportEntry e) {
         Node r = NodeFactory.createBlankNode();
-        add(g, report, u(SH, "result"), r);
-        add(g, r, Vocab.RDF_TYPE, u(SH, "ValidationResult"));
-        add(g, r, u(SH, "focusNode"), e.focusNode());
-        if (e.resultPath() instanceof P_Link link) add(g, r, u(SH, "resultPath"), link.getNode());
-        else if (e.resultPath() != null) add(g, r, u(SH, "resultPath"), NodeFactory.createLiteralString(e.resultPath().toString()));
-        add(g, r, u(SH, "resultSeverity"), e.severity().level());
-        if (e.message() != null) add(g, r, u(SH, "resultMessage"), NodeFactory.createLiteralString(e.message()));
-        add(g, r, u(SH, "sourceConstraintComponent"), e.sourceConstraintComponent());
-        if (e.source() != null && e.source().isURI()) add(g, r, u(SH, "sourceShape"), e.source());
-        add(g, r, u(SH, "value"), e.value());
+        add(g, report, SH_result, r);
+        add(g, r, Vocab.RDF_TYPE, SH_ValidationResult);
+        add(g, r, SH_focusNode, e.focusNode());
+        if (e.resultPath() instanceof P_Link link) add(g, r, SH_resultPath, link.getNode());
+        else if (e.resultPath() != null) add(g, r, SH_resultPath, NodeFactory.createLiteralString(e.resultPath().toString()));
+        add(g, r, SH_resultSeverity, e.severity().level());
+        if (e.message() != null) add(g, r, SH_resultMessage, NodeFactory.createLiteralString(e.message()));
+        add(g, r, SH_sourceConstraintComponent, e.sourceConstraintComponent());
+        if (e.source() != null && e.source().isURI()) add(g, r, SH_sourceShape, e.source());
+        add(g, r, SH_value, e.value());
     }
 
     private static void add(Graph g, Node s, Node p, Node o) {

@@ -28,6 +28,11 @@ record QualityScore(int findability, int accessibility, int interoperability, in
             "JSON_LD", "RDF_N_TRIPLES", "N3", "ODS", "XLS", "XLSX", "KML", "GML", "GPKG", "SHP", "TSV", "NETCDF", "GTFS",
             "WFS_SRVC", "WCS_SRVC", "ATOM", "RSS", "DBF", "SQL");
 
+    private static final Node ACCESS_RIGHTS = u(Vocab.DCT, "accessRights");
+    private static final Node RIGHTS = u(Vocab.DCT, "rights");
+    private static final Node BYTE_SIZE = u(Vocab.DCAT, "byteSize");
+    private static final Node LABEL = u("http://www.w3.org/2000/01/rdf-schema#", "label");
+
     int total() {
         return findability + accessibility + interoperability + reusability + contextuality;
     }
@@ -53,14 +58,14 @@ record QualityScore(int findability, int accessibility, int interoperability, in
                 + share(dists, d -> formatIn(g, d, NON_PROPRIETARY), 20)
                 + share(dists, d -> formatIn(g, d, MACHINE_READABLE), 20)
                 + (conforms ? 30 : 0);
-        Node accessRights = one(g, dataset, u(Vocab.DCT, "accessRights"));
+        Node accessRights = one(g, dataset, ACCESS_RIGHTS);
         int reuse = (accessRights != null ? 10 : 0)
                 + (accessRights != null && accessRights.isURI() && accessRights.getURI().startsWith(EU + "access-right/") ? 5 : 0)
                 + share(dists, d -> g.contains(d, Vocab.DCT_license, Node.ANY), 20)
                 + share(dists, d -> licenceFromVocabulary(one(g, d, Vocab.DCT_license)), 10)
                 + has(g, dataset, Vocab.DCAT_contactPoint, 20) + has(g, dataset, Vocab.DCT_publisher, 10);
-        int context = share(dists, d -> g.contains(d, u(Vocab.DCT, "rights"), Node.ANY), 5)
-                + share(dists, d -> g.contains(d, u(Vocab.DCAT, "byteSize"), Node.ANY), 5)
+        int context = share(dists, d -> g.contains(d, RIGHTS, Node.ANY), 5)
+                + share(dists, d -> g.contains(d, BYTE_SIZE, Node.ANY), 5)
                 + (g.contains(dataset, Vocab.DCT_issued, Node.ANY) || dists.stream().anyMatch(d -> g.contains(d, Vocab.DCT_issued, Node.ANY)) ? 5 : 0)
                 + (g.contains(dataset, Vocab.DCT_modified, Node.ANY) || dists.stream().anyMatch(d -> g.contains(d, Vocab.DCT_modified, Node.ANY)) ? 5 : 0);
         return new QualityScore(find, access, interop, reuse, context);
@@ -95,7 +100,7 @@ record QualityScore(int findability, int accessibility, int interoperability, in
         if (f.isURI()) code = f.getURI().substring(f.getURI().lastIndexOf('/') + 1);
         else if (f.isLiteral()) code = f.getLiteralLexicalForm();
         else {
-            Node label = one(g, f, u("http://www.w3.org/2000/01/rdf-schema#", "label"));
+            Node label = one(g, f, LABEL);
             code = label != null && label.isLiteral() ? label.getLiteralLexicalForm() : "";
         }
         return codes.contains(code.strip().toUpperCase(Locale.ROOT));
