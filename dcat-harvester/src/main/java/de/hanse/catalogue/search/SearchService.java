@@ -130,6 +130,11 @@ public final class SearchService implements AutoCloseable {
         return store.read(dsg -> Optional.ofNullable(DatasetDetails.read(dsg, NodeFactory.createURI(iri.get()))));
     }
 
+    /** The index itself, for tools that load documents directly (the benchmark); not for request handling. */
+    public SearchIndex index() {
+        return index;
+    }
+
     /** Rebuilds the index now, on the caller's thread (CLI, benchmark). */
     public int rebuildNow() {
         int n = sync.rebuild();
