@@ -79,6 +79,11 @@ class NoSecretsInLogsIT {
             ex.sendResponseHeaders(204, -1);
             ex.close();
         });
+        upstream.createContext("/realms", ex -> {
+            peerSaw.put("discovery", ex.getRequestURI().getPath());
+            ex.sendResponseHeaders(404, -1);
+            ex.close();
+        });
         upstream.start();
     }
 
@@ -143,6 +148,34 @@ class NoSecretsInLogsIT {
             for (String secret : List.of(CLIENT_SECRET, PEER_TOKEN, INBOUND_TOKEN, QUERY_TOKEN, basic, "signature"))
                 assertThat(all).as("log event of %s", e.getLoggerName()).doesNotContain(secret);
         }
+    }
+
+    @Test
+    void rejectedBearerTokensAreNotLogged() {
+        String base = "http://127.0.0.1:" + upstream.getAddress().getPort();
+        String issuer = base + "/realms/city";
+        java.util.Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String token = b64.encodeToString("{\"alg\":\"RS256\",\"kid\":\"k1\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(("{\"iss\":\"" + issuer + "\",\"sub\":\"mallory\",\"exp\":4102444800}").getBytes(StandardCharsets.UTF_8))
+                + ".c2lnbmF0dXJlLXJlamVjdGVk";
+        NodeConfig config = new ConfigLoader().parse("""
+                name: rejecting
+                port: 0
+                dataDir: memory
+                auth: {enabled: true, issuers: ["%s"]}
+                """.formatted(issuer), Map.of(), "auth-test.yaml");
+        HanseNode node = nodes.start(config);
+
+        HttpResponse<String> r = nodes.get(node, "ngsi-ld/v1/entities?type=Thing", "Authorization", "Bearer " + token);
+        assertThat(r.statusCode()).isIn(401, 503);
+        nodes.get(node, TestNodes.sparql("ASK { ?s ?p ?o }") + "&access_token=" + QUERY_TOKEN, "Authorization", "Bearer " + token);
+        assertThat(peerSaw).as("the verifier really went to the issuer with this token").containsKey("discovery");
+
+        List<ILoggingEvent> events = new ArrayList<>(captured.list);
+        assertThat(events).isNotEmpty();
+        for (ILoggingEvent e : events)
+            for (String secret : List.of(token, token.substring(token.indexOf('.') + 1), "c2lnbmF0dXJlLXJlamVjdGVk", QUERY_TOKEN))
+                assertThat(render(e)).as("log event of %s", e.getLoggerName()).doesNotContain(secret);
     }
 
     /** Everything of an event that an appender could print. */
