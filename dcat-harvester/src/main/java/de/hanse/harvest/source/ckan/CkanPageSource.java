@@ -75,7 +75,8 @@ final class CkanPageSource extends OffsetPageSource {
             one.graph().find().forEachRemaining(g.graph()::add);
         }
         long next = start + n;
-        boolean more = n == rows && (count < 0 || next < count);
+        // with a count, page until it is reached (a portal may cap rows below what was asked); without, until a short page
+        boolean more = n > 0 && (count >= 0 ? next < count : n == rows);
         return new Batch(g.graph(), n, more ? next : -1);
     }
 }

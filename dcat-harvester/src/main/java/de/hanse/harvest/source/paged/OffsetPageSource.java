@@ -53,8 +53,6 @@ public abstract class OffsetPageSource implements PageSource {
     public final Page next() throws HarvestException {
         if (done) return null;
         if (ctx.call().expired()) throw new HarvestException("run time limit reached after " + number + " pages");
-        if (number + 1 > maxPages)
-            throw new HarvestException("source has more than " + maxPages + " pages (maxPages); refusing an incomplete harvest");
         long start = position;
         Fetched f = fetch(start);
         if (!seenBodies.add(digest(f.body())))
@@ -64,7 +62,9 @@ public abstract class OffsetPageSource implements PageSource {
             done = true;
             return null;
         }
-        number++;
+        // checked after the fetch: one fetch past the cap may be the empty page that ends the source
+        if (++number > maxPages)
+            throw new HarvestException("source has more than " + maxPages + " pages (maxPages); refusing an incomplete harvest");
         if (b.nextPosition() >= 0 && b.nextPosition() <= start)
             throw new HarvestException("page loop: the page at position " + start + " of " + pageUrl(start) + " points back to position " + b.nextPosition());
         if (b.nextPosition() < 0) done = true;

@@ -8,8 +8,8 @@ import de.hanse.harvest.source.paged.SourceOptions;
 
 /**
  * Type {@code sparql}: a SPARQL endpoint read with paged {@code CONSTRUCT} queries (see {@link SparqlPageSource}).
- * The URL is the query endpoint; fragment options: {@code pageSize} (datasets per page, default 500, at most
- * 5000) and {@code graph} (restrict to one named graph). Stateless and thread-safe.
+ * The URL is the query endpoint; fragment options: {@code pageSize} (datasets per page, default 100, at most
+ * 5000; keep pages below the endpoint's result-row limit, e.g. Virtuoso's {@code ResultSetMaxRows}) and {@code graph} (restrict to one named graph). Stateless and thread-safe.
  */
 public final class SparqlPageSourceFactory implements PageSourceFactory {
     @Override
@@ -21,6 +21,6 @@ public final class SparqlPageSourceFactory implements PageSourceFactory {
     public PageSource open(HarvestSourceConfig source, HarvestContext ctx) {
         SourceOptions o = SourceOptions.parse(source.url());
         String graph = o.get("graph", null);
-        return new SparqlPageSource(o.endpoint(), o.intOption("pageSize", 500, 5000), graph, source.maxPages(), ctx);
+        return new SparqlPageSource(o.endpoint(), o.intOption("pageSize", 100, 5000), graph, source.maxPages(), ctx);
     }
 }

@@ -107,6 +107,17 @@ class CkanPageSourceTest {
     }
 
     @Test
+    void aPortalThatCapsRowsIsStillReadToTheEnd() throws Exception {
+        try (FixtureServer server = ckan()) {
+            // asks for 1000 rows, gets 2 per page: the count (6) says there is more
+            List<Page> pages = FixtureServer.readAll(new CkanPageSourceFactory().open(
+                    FixtureServer.source("ckan", server.base() + "#pageSize=1000", 10), FixtureServer.context(FixtureServer.HTTP)));
+            assertThat(pages).hasSize(3);
+            assertThat(server.requests().get(2).pathAndQuery()).contains("rows=1000&start=4");
+        }
+    }
+
+    @Test
     void aServerIgnoringStartIsAPageLoop() throws Exception {
         try (FixtureServer server = new FixtureServer(r -> Response.ok("application/json", FixtureServer.resource("ckan/page-0.json")))) {
             var source = new CkanPageSourceFactory().open(FixtureServer.source("ckan", server.base() + "#pageSize=2", 10), FixtureServer.context(FixtureServer.HTTP));
