@@ -168,14 +168,28 @@ public final class EntityExpander {
     }
 
     private static String checkName(String name) {
-        if (name.isBlank() || name.length() > 512 || name.chars().anyMatch(c -> c <= ' ' || "<>\"'=;()".indexOf(c) >= 0))
-            throw Ngsi.badData("invalid attribute name '" + name + "'");
+        boolean bad = name.isEmpty() || name.length() > 512;
+        for (int i = 0; i < name.length() && !bad; i++) {
+            char c = name.charAt(i);
+            bad = c <= ' ' || "<>\"'=;()".indexOf(c) >= 0;
+        }
+        if (bad) throw Ngsi.badData("invalid attribute name '" + name + "'");
         return name;
     }
 
     /** A URI as NGSI-LD needs for ids: a scheme, a colon, no spaces. */
     public static boolean isUri(String s) {
         int c = s.indexOf(':');
-        return c > 0 && c < s.length() - 1 && s.chars().noneMatch(ch -> ch <= ' ') && s.substring(0, c).matches("[A-Za-z][A-Za-z0-9+.-]*");
+        if (c <= 0 || c >= s.length() - 1 || !isAlpha(s.charAt(0))) return false;
+        for (int i = 1; i < c; i++) {
+            char ch = s.charAt(i);
+            if (!isAlpha(ch) && !(ch >= '0' && ch <= '9') && ch != '+' && ch != '.' && ch != '-') return false;
+        }
+        for (int i = c + 1; i < s.length(); i++) if (s.charAt(i) <= ' ') return false;
+        return true;
+    }
+
+    private static boolean isAlpha(char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
     }
 }

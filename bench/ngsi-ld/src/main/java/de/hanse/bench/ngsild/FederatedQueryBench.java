@@ -118,6 +118,10 @@ public final class FederatedQueryBench {
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
     }
 
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     private static double throughput(URI uri, int clients, int seconds) throws Exception {
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(clients)).build();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -140,9 +144,13 @@ public final class FederatedQueryBench {
         Thread.sleep(2_000);
         measuring.set(true);
         long t0 = System.nanoTime();
+        long cpu0 = processCpuNanos();
         Thread.sleep(seconds * 1_000L);
         long n = done.get();
         double secs = (System.nanoTime() - t0) / 1e9;
+        double cpuMs = (processCpuNanos() - cpu0) / 1e6;
+        System.out.printf(Locale.ROOT, "CPU per federated query (state + %s peers + client, whole JVM): %.2f ms; load average %.1f%n",
+                "all", cpuMs / Math.max(1, n), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         stop.set(true);
         pool.shutdown();
         pool.awaitTermination(30, TimeUnit.SECONDS);

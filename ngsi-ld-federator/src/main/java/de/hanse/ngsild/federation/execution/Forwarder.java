@@ -97,7 +97,7 @@ public final class Forwarder {
         } catch (Exception e) {
             return CompletableFuture.completedFuture(warning(r, e));
         }
-        return http.sendAsync(request, OutboundHttp.boundedBytes(MAX_BYTES)).thenCompose(resp -> {
+        return http.sendAsync(request, BoundedBody.handler(MAX_BYTES)).thenCompose(resp -> {
             int status = resp.statusCode();
             if (status == 404) return CompletableFuture.completedFuture(new SourceAnswer(r, pages, List.of()));
             if (status >= 300) return CompletableFuture.completedFuture(new Warning(299, r.agent(), "source answered HTTP " + status));
