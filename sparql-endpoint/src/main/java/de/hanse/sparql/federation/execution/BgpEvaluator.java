@@ -88,16 +88,18 @@ public final class BgpEvaluator {
             for (int i = 0; i < ks.size(); i += CostModel.BATCH)
                 calls.add(new QueryRun.Call(s, Subqueries.select(c.patterns(), c.filters(), keyVars, ks.subList(i, Math.min(ks.size(), i + CostModel.BATCH)))));
         });
+        long t0 = System.nanoTime();
         List<Binding> rows = concat(run.selectAll(calls));
-        trace(c, "bind", current.size(), keys.size(), calls.size(), rows.size());
+        trace(c, "bind", current.size(), keys.size(), calls.size(), rows.size(), t0);
         return HashJoin.join(current, rows);
     }
 
     private List<Binding> hash(List<Binding> current, Cluster c, String method) {
         List<QueryRun.Call> calls = new ArrayList<>();
         for (Source s : c.sources()) calls.add(new QueryRun.Call(s, Subqueries.select(c.patterns(), c.filters(), null, null)));
+        long t0 = System.nanoTime();
         List<Binding> rows = concat(run.selectAll(calls));
-        trace(c, method, current.size(), 0, calls.size(), rows.size());
+        trace(c, method, current.size(), 0, calls.size(), rows.size(), t0);
         return method.equals("first") ? rows : HashJoin.join(current, rows);
     }
 
@@ -121,7 +123,7 @@ public final class BgpEvaluator {
         return out;
     }
 
-    private void trace(Cluster c, String method, int inputRows, int keys, int requests, int rows) {
+    private void trace(Cluster c, String method, int inputRows, int keys, int requests, int rows, long startNanos) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("cluster", c.id());
         d.put("patterns", Explain.patterns(c.patterns()));
@@ -133,6 +135,7 @@ public final class BgpEvaluator {
         if (keys > 0) d.put("keys", keys);
         d.put("requests", requests);
         d.put("rows", rows);
+        d.put("ms", (System.nanoTime() - startNanos) / 1_000_000);
         run.trace().event("cluster", d);
     }
 

@@ -10,13 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 
 /**
- * Cardinality estimates from COUNT probes per (source, triple pattern), cached (Caffeine, TTL, dropped when peers
- * change). A cluster's estimate is, per source, the smallest count of its patterns, summed over its sources.
- * Thread-safe.
+ * Cardinality estimates from COUNT probes, cached (Caffeine, TTL, dropped when peers change). A cluster's estimate is,
+ * per source, the smallest count of its patterns, summed over its sources; a cluster with pushed filters is counted
+ * exactly (filter selectivity cannot be guessed, and it decides which side to start from). Thread-safe.
  */
 public final class CardinalityEstimator {
     private final Cache<String, Long> counts;
@@ -33,11 +34,18 @@ public final class CardinalityEstimator {
     public List<Cluster> estimate(List<Cluster> clusters, QueryRun run) {
         Map<String, QueryRun.Call> todo = new LinkedHashMap<>();
         for (Cluster c : clusters)
-            for (Source s : c.sources())
+            for (Source s : c.sources()) {
+                if (!c.filters().isEmpty()) {
+                    Query q = Subqueries.count(c.patterns(), c.filters());
+                    String k = key(s, q);
+                    if (counts.getIfPresent(k) == null) todo.putIfAbsent(k, new QueryRun.Call(s, q));
+                    continue;
+                }
                 for (Triple t : c.patterns()) {
                     String k = key(s, t);
                     if (counts.getIfPresent(k) == null) todo.putIfAbsent(k, new QueryRun.Call(s, Subqueries.count(t)));
                 }
+            }
         if (!todo.isEmpty()) {
             List<String> keys = new ArrayList<>(todo.keySet());
             List<List<Binding>> answers = run.selectAll(new ArrayList<>(todo.values()));
@@ -51,6 +59,11 @@ public final class CardinalityEstimator {
         for (Cluster c : clusters) {
             long total = 0;
             for (Source s : c.sources()) {
+                if (!c.filters().isEmpty()) {
+                    Long n = counts.getIfPresent(key(s, Subqueries.count(c.patterns(), c.filters())));
+                    total += n == null ? 0 : n;
+                    continue;
+                }
                 long min = Long.MAX_VALUE;
                 for (Triple t : c.patterns()) {
                     Long n = counts.getIfPresent(key(s, t));
@@ -71,6 +84,10 @@ public final class CardinalityEstimator {
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    private static String key(Source s, Query q) {
+        return s.id() + " " + s.endpoint() + " " + q;
     }
 
     private static String key(Source s, Triple t) {

@@ -30,7 +30,12 @@ public final class Subqueries {
 
     /** {@code SELECT (COUNT(*) AS ?c) { pattern }}: a cardinality probe. */
     public static Query count(Triple pattern) {
-        Query q = OpAsQuery.asQuery(new OpBGP(BasicPattern.wrap(List.of(pattern))));
+        return count(List.of(pattern), null);
+    }
+
+    /** {@code SELECT (COUNT(*) AS ?c) { patterns FILTER(filters) }}: an exact cardinality probe for a group. */
+    public static Query count(List<Triple> patterns, ExprList filters) {
+        Query q = select(patterns, filters, null, null);
         q.setQueryResultStar(false);
         q.getProject().clear();
         q.addResultVar(Var.alloc("c"), q.allocAggregate(AggregatorFactory.createCount(false)));
