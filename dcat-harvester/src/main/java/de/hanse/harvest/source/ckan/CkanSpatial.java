@@ -10,7 +10,8 @@ import org.apache.jena.graph.NodeFactory;
 
 /**
  * The CKAN {@code spatial} extra (a GeoJSON geometry, as ckanext-spatial stores it) as
- * {@code dct:spatial [a dct:Location; locn:geometry "…"^^gsp:geoJSONLiteral; dcat:bbox "POLYGON(…)"^^gsp:wktLiteral]},
+ * {@code dct:spatial [a dct:Location; dcat:bbox "POLYGON(…)"^^gsp:wktLiteral;
+ * locn:geometry [a locn:Geometry; gsp:asGeoJSON "…"^^gsp:geoJSONLiteral]]},
  * the bounding box computed from the coordinates. Text that is not a GeoJSON geometry is ignored.
  */
 final class CkanSpatial {
@@ -36,7 +37,11 @@ final class CkanSpatial {
             g.add(dataset, Vocab.DCT_spatial, loc);
             g.type(loc, DcatGraph.u(Vocab.DCT, "Location"));
         }
-        g.add(loc, DcatGraph.u(Vocab.LOCN, "geometry"),
+        // DCAT-AP 3.0.0 wants locn:geometry to be a locn:Geometry node (ckanext-dcat's plain literal is a violation)
+        Node geometry = g.blank();
+        g.add(loc, DcatGraph.u(Vocab.LOCN, "geometry"), geometry);
+        g.type(geometry, DcatGraph.u(Vocab.LOCN, "Geometry"));
+        g.add(geometry, DcatGraph.u(DcatGraph.GSP, "asGeoJSON"),
                 NodeFactory.createLiteralDT(geojson.strip(), new BaseDatatype(DcatGraph.GSP + "geoJSONLiteral")));
     }
 

@@ -66,7 +66,7 @@ class CkanPageSourceTest {
                        dct:publisher ?pub ; dcat:contactPoint ?cp ; dct:spatial ?loc ; dct:temporal ?t .
                      ?pub a foaf:Agent ; foaf:name "Hanse- und Universitätsstadt Rostock" .
                      ?cp a vcard:Organization ; vcard:hasEmail <mailto:geodienste@rostock.de> .
-                     ?loc a dct:Location ; locn:geometry ?geo ;
+                     ?loc a dct:Location ; locn:geometry [ a locn:Geometry ; <http://www.opengis.net/ont/geosparql#asGeoJSON> ?geo ] ;
                        dcat:bbox "POLYGON((11.99 54.05, 12.3 54.05, 12.3 54.25, 11.99 54.25, 11.99 54.05))"^^<http://www.opengis.net/ont/geosparql#wktLiteral> .
                      ?t dcat:startDate "2017-03-01"^^<http://www.w3.org/2001/XMLSchema#date> .
                     """)).isTrue();

@@ -48,6 +48,12 @@ class ApiSourcesPipelineTest {
         });
     }
 
+    static boolean conforms(org.apache.jena.sparql.core.DatasetGraph dsg, Node record) {
+        var it = dsg.find(Hanse.META, record, RecordStore.conforms, Node.ANY);
+        assertThat(it.hasNext()).as("record " + record + " stored").isTrue();
+        return Boolean.parseBoolean(it.next().getObject().getLiteralLexicalForm());
+    }
+
     @Test
     void ckanPagesAreHarvestedValidatedAndUnchangedOnReHarvest() throws Exception {
         try (FixtureServer ckan = serving("ckan", Pattern.compile("[?&]start=(\\d+)"), "json")) {
@@ -61,6 +67,9 @@ class ApiSourcesPipelineTest {
                 Node rec = Hanse.recordGraph("test", ckan.base() + "/dataset/ohne-titel");
                 assertThat(dsg.contains(Hanse.META, rec, RecordStore.conforms, NodeFactory.createLiteralDT("false",
                         org.apache.jena.datatypes.xsd.XSDDatatype.XSDboolean))).isTrue();
+                // a complete package maps to a record that conforms to DCAT-AP 3.0.0 + DCAT-AP.de 3.0
+                assertThat(conforms(dsg, Hanse.recordGraph("test", ckan.base() + "/dataset/baustellen-rostock"))).isTrue();
+                assertThat(conforms(dsg, Hanse.recordGraph("test", ckan.base() + "/dataset/einwohner-stadtbereiche"))).isTrue();
                 Node qg = RecordStore.qualityGraph(rec);
                 assertThat(dsg.find(qg, Node.ANY, NodeFactory.createURI("http://www.w3.org/ns/dqv#isMeasurementOf"), Node.ANY).hasNext()).isTrue();
                 assertThat(dsg.find(qg, Node.ANY, NodeFactory.createURI("http://www.w3.org/ns/shacl#resultPath"),
@@ -80,6 +89,11 @@ class ApiSourcesPipelineTest {
             HarvestReport first = service.run(cfg, false, null);
             assertThat(first.succeeded()).as(first.summary()).isTrue();
             assertThat(first.added()).isEqualTo(4);
+            store.read(dsg -> {
+                assertThat(conforms(dsg, Hanse.recordGraph("test", "urn:uuid:5e1b7f4a-3c2d-4e8f-9a0b-1c2d3e4f5a6b"))).isTrue();
+                assertThat(conforms(dsg, Hanse.recordGraph("test", "urn:uuid:7a7a7a7a-0000-4000-8000-000000000003"))).isFalse();
+                return null;
+            });
             HarvestReport again = service.run(cfg, false, null);
             assertThat(again.unchanged()).as(again.summary()).isEqualTo(4);
             assertThat(again.added() + again.updated() + again.deleted()).isZero();
