@@ -19,6 +19,7 @@ import org.apache.jena.graph.Node;
 final class CkanMapper {
     static final String VCARD = Vocab.VCARD;
     static final String LOCN = Vocab.LOCN;
+    static final String SPDX = "http://spdx.org/rdf/terms#";
 
     private final String base;
 
@@ -131,6 +132,33 @@ final class CkanMapper {
         g.date(dist, Vocab.DCT_issued, text(r, "created"));
         g.date(dist, Vocab.DCT_modified, first(text(r, "last_modified"), text(r, "metadata_modified")));
         g.add(dist, Vocab.DCT_license, license);
+        checksum(text(r, "hash"), text(r, "hash_algorithm"), g, dist);
+    }
+
+    /** {@code hash} (optionally {@code algo:hex}) as an SPDX checksum; the algorithm from the field or the length. */
+    private static void checksum(String hash, String algorithm, DcatGraph g, Node dist) {
+        if (hash == null) return;
+        String h = hash.strip().toLowerCase(java.util.Locale.ROOT);
+        String algo = algorithm == null ? null : algorithm.strip().toLowerCase(java.util.Locale.ROOT).replace("-", "");
+        int colon = h.indexOf(':');
+        if (colon > 0) {
+            algo = h.substring(0, colon).replace("-", "");
+            h = h.substring(colon + 1);
+        }
+        if (!h.matches("[0-9a-f]{32,128}")) return;
+        if (algo == null) algo = switch (h.length()) {
+            case 32 -> "md5";
+            case 40 -> "sha1";
+            case 64 -> "sha256";
+            case 128 -> "sha512";
+            default -> null;
+        };
+        if (algo == null || !algo.matches("md5|sha1|sha224|sha256|sha384|sha512")) return;
+        Node c = g.blank();
+        g.add(dist, DcatGraph.u(SPDX, "checksum"), c);
+        g.type(c, DcatGraph.u(SPDX, "Checksum"));
+        g.typed(c, DcatGraph.u(SPDX, "checksumValue"), h, XSDDatatype.XSDhexBinary);
+        g.add(c, DcatGraph.u(SPDX, "algorithm"), DcatGraph.u(SPDX, "checksumAlgorithm_" + algo));
     }
 
     /** CKAN extras ({@code [{key, value}]}) as a map; plain top-level string fields (ckanext-scheming) too. */

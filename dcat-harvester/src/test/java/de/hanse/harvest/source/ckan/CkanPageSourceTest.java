@@ -78,7 +78,9 @@ class CkanPageSourceTest {
                           dct:format <http://publications.europa.eu/resource/authority/file-type/CSV> ;
                           dcat:mediaType <https://www.iana.org/assignments/media-types/text/csv> ;
                           dcat:byteSize "48211"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger> ;
-                          dct:license <http://dcat-ap.de/def/licenses/cc-zero> .
+                          dct:license <http://dcat-ap.de/def/licenses/cc-zero> ;
+                          <http://spdx.org/rdf/terms#checksum> [ <http://spdx.org/rdf/terms#algorithm> <http://spdx.org/rdf/terms#checksumAlgorithm_sha256> ;
+                              <http://spdx.org/rdf/terms#checksumValue> "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"^^<http://www.w3.org/2001/XMLSchema#hexBinary> ] .
                      ?wfs dct:format <http://publications.europa.eu/resource/authority/file-type/WFS_SRVC> .
                      FILTER NOT EXISTS { ?wfs dcat:downloadURL ?any }
                      ?json dct:format <http://publications.europa.eu/resource/authority/file-type/GEOJSON> .
