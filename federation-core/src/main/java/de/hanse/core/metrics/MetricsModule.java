@@ -38,7 +38,7 @@ public final class MetricsModule implements NodeModule {
 
     @Override
     public int order() {
-        return 200;
+        return 50;
     }
 
     @Override

@@ -19,7 +19,7 @@ public interface NodeModule {
     /** A short name for logs. */
     String name();
 
-    /** Assembly order: auth 100, metrics 200, catalogue 300, harvest 400, search 500, SPARQL 600, NGSI-LD 700. */
+    /** Assembly order (filters run in this order): metrics 50 (so refused requests are counted too), auth 100, catalogue 300, harvest 400, search 500, SPARQL 600, NGSI-LD 700. */
     default int order() {
         return 1000;
     }
