@@ -71,7 +71,9 @@ final class CswPageSource extends OffsetPageSource {
             throw new HarvestException("CSW " + endpoint + " answered with an exception: " + root.getTextContent().strip().replaceAll("\\s+", " "));
         Element results = Xml.first(root, "csw:SearchResults");
         if (results == null) throw new HarvestException(page.url() + " is not a CSW GetRecords response (no csw:SearchResults)");
-        List<Element> records = Xml.children(results, "gmd:MD_Metadata");
+        // ISO 19115-2 records (gmi:MI_Metadata, e.g. imagery in GeoNetwork) carry the same gmd content
+        List<Element> records = Xml.children(results, "*").stream()
+                .filter(e -> "MD_Metadata".equals(e.getLocalName()) || "MI_Metadata".equals(e.getLocalName())).toList();
         DcatGraph g = new DcatGraph();
         for (Element md : records) {
             DcatGraph one = new DcatGraph();

@@ -25,6 +25,7 @@ final class Xml {
             "gmd", "http://www.isotc211.org/2005/gmd",
             "gco", "http://www.isotc211.org/2005/gco",
             "gmx", "http://www.isotc211.org/2005/gmx",
+            "gmi", "http://www.isotc211.org/2005/gmi",
             "srv", "http://www.isotc211.org/2005/srv",
             "ows", "http://www.opengis.net/ows",
             "xlink", "http://www.w3.org/1999/xlink");

@@ -100,6 +100,7 @@ class CswPageSourceTest {
                     FILTER NOT EXISTS { <https://geo.example.de/id/7a7a7a7a-0000-4000-8000-000000000003> dct:title ?t }
                     """)).isTrue();
             assertThat(ask(p2, "?s dct:identifier \"8b8b8b8b-0000-4000-8000-000000000004\"")).isFalse();
+            // page 3 holds an ISO 19115-2 record (gmi:MI_Metadata)
             assertThat(ask(pages.get(2).graph(), "<https://geo.example.de/id/9c9c9c9c-0000-4000-8000-000000000005> dcat:distribution/dct:format eu:file-type/GEOJSON ; dcat:theme eu:data-theme/TRAN")).isTrue();
         }
     }
