@@ -135,7 +135,7 @@ public final class EntityExpander {
         }
         if (o.get("value") != null && o.get("value").isNull()) throw Ngsi.badData("attribute " + name + " has a null value");
         JsonNode obs = o.get(Ngsi.OBSERVED_AT);
-        if (obs != null) instant(obs, name + ".observedAt");
+        if (obs != null && full) instant(obs, name + ".observedAt");
         JsonNode ds = o.get(Ngsi.DATASET_ID);
         if (ds != null && !(ds.isTextual() && isUri(ds.asText()))) throw Ngsi.badData(name + ": datasetId must be a URI");
     }

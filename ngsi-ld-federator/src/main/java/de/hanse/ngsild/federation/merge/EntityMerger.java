@@ -29,21 +29,56 @@ public final class EntityMerger {
     private EntityMerger() {}
 
     public static List<ObjectNode> merge(List<SourceEntities> sources, Instant now) {
-        Map<String, Acc> byId = new HashMap<>();
+        // group first: an entity only one source knows (the usual case) passes through without being rebuilt
+        Map<String, Object> byId = new HashMap<>();
         for (int s = 0; s < sources.size(); s++) {
             SourceEntities src = sources.get(s);
-            int rank = rank(src.mode());
             for (ObjectNode e : src.entities()) {
                 if (expired(e, now)) continue;
-                String id = e.path(Ngsi.ID).asText();
-                byId.computeIfAbsent(id, Acc::new).add(e, rank, s, now);
+                Part p = new Part(e, rank(src.mode()), s);
+                byId.merge(e.path(Ngsi.ID).asText(), p, EntityMerger::group);
             }
         }
         List<String> ids = new ArrayList<>(byId.keySet());
         ids.sort(null);
         List<ObjectNode> out = new ArrayList<>(ids.size());
-        for (String id : ids) out.add(byId.get(id).build());
+        for (String id : ids) {
+            Object v = byId.get(id);
+            if (v instanceof Part p && !hasExpiredInstance(p.entity(), now)) {
+                out.add(p.entity());
+                continue;
+            }
+            Acc acc = new Acc(id);
+            if (v instanceof Part p) acc.add(p.entity(), p.rank(), p.order(), now);
+            else for (Part p : parts(v)) acc.add(p.entity(), p.rank(), p.order(), now);
+            out.add(acc.build());
+        }
         return out;
+    }
+
+    private record Part(ObjectNode entity, int rank, int order) {}
+
+    private static Object group(Object a, Object b) {
+        List<Part> l = a instanceof Part p ? new ArrayList<>(List.of(p)) : parts(a);
+        l.add((Part) b);
+        return l;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Part> parts(Object v) {
+        return (List<Part>) v;
+    }
+
+    private static boolean hasExpiredInstance(ObjectNode e, Instant now) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = e.fields(); it.hasNext(); ) {
+            var a = it.next();
+            if (!a.getValue().isArray()) {
+                if (Ngsi.isAttribute(a.getKey())) return true; // not internal form: rebuild to normalise
+                continue;
+            }
+            for (JsonNode inst : a.getValue()) if (inst.has(Ngsi.EXPIRES_AT) && expired(inst, now)) return true;
+        }
+        return false;
     }
 
     /** Higher wins: exclusive/redirect 2, inclusive 1, auxiliary 0. */

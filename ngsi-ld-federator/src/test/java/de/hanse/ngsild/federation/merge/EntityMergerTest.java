@@ -81,6 +81,7 @@ class EntityMergerTest {
         List<ObjectNode> m = EntityMerger.merge(List.of(src("a", Mode.INCLUSIVE, z, gone), src("b", Mode.INCLUSIVE, a, z2)), NOW);
         assertThat(m).extracting(x -> x.get("id").asText()).containsExactly("urn:p:5", "urn:p:9");
         assertThat(m.get(1).get(V + "v").get(0).get("value").asInt()).isEqualTo(2);
+        assertThat(m.get(0)).as("an entity only one source has passes through").isSameAs(a);
     }
 
     @Test
