@@ -9,6 +9,10 @@ import de.hanse.harvest.source.PageSources;
 import de.hanse.harvest.validate.RecordValidator;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -17,11 +21,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The harvester as a node feature: the {@link HarvestService}, its REST API under {@code /api/harvest}, and the
- * schedules of the configured sources (an interval such as {@code PT6H} or {@code 6h}; runs start one interval
- * after start-up, and a run still going when the next is due is not started twice).
+ * schedules of the configured sources: an interval such as {@code PT6H} or {@code 6h} (runs start one interval
+ * after start-up) or a five-field cron expression such as {@code 30 2 * * *} ({@link CronSchedule}, in the node's
+ * time zone). A run still going when the next is due is not started twice.
  */
 public final class HarvestModule implements NodeModule {
     private static final Logger LOG = LoggerFactory.getLogger(HarvestModule.class);
+    /** Cron expressions are read in the node's time zone (the JVM default, {@code TZ} in a container). */
+    private static final ZoneId ZONE = ZoneId.systemDefault();
     private HarvestService service;
 
     @Override
@@ -49,21 +56,50 @@ public final class HarvestModule implements NodeModule {
     public void start(NodeContext ctx) {
         for (HarvestSourceConfig s : ctx.config().harvest().sources()) {
             if (s.schedule() == null) continue;
-            Duration every;
             try {
-                every = ConfigLoader.parseDuration(s.schedule());
-            } catch (IllegalArgumentException e) {
-                LOG.warn("source {}: schedule '{}' is not an interval; not scheduled", s.name(), s.schedule());
+                Duration every = ConfigLoader.parseDuration(s.schedule());
+                ctx.scheduler().scheduleWithFixedDelay(() -> trigger(s), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+                LOG.info("source {} harvested every {}", s.name(), every);
                 continue;
+            } catch (IllegalArgumentException notAnInterval) {
+                // not an interval: a cron expression?
             }
-            ctx.scheduler().scheduleWithFixedDelay(() -> {
+            try {
+                CronSchedule cron = CronSchedule.parse(s.schedule());
+                scheduleNext(ctx.scheduler(), s, cron);
+                LOG.info("source {} harvested on cron '{}' ({}), next at {}", s.name(), cron, ZONE, cron.next(ZonedDateTime.now(ZONE)));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("source {}: schedule '{}' is neither an interval nor a cron expression ({}); not scheduled", s.name(), s.schedule(),
+                        e.getMessage());
+            }
+        }
+    }
+
+    /** Time until the next cron run, from {@code now}. */
+    static Duration untilNext(CronSchedule cron, ZonedDateTime now) {
+        return Duration.between(now, cron.next(now));
+    }
+
+    /** One run per due time: each run schedules the next, so a long run never piles up missed ones. */
+    private void scheduleNext(ScheduledExecutorService scheduler, HarvestSourceConfig s, CronSchedule cron) {
+        try {
+            scheduler.schedule(() -> {
                 try {
-                    if (!service.running(s.name())) service.start(s, false);
-                } catch (RuntimeException e) {
-                    LOG.warn("scheduled harvest of {} not started: {}", s.name(), e.getMessage());
+                    trigger(s);
+                } finally {
+                    scheduleNext(scheduler, s, cron);
                 }
-            }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-            LOG.info("source {} harvested every {}", s.name(), every);
+            }, untilNext(cron, ZonedDateTime.now(ZONE)).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("scheduler stopped; source {} no longer scheduled", s.name());
+        }
+    }
+
+    private void trigger(HarvestSourceConfig s) {
+        try {
+            if (!service.running(s.name())) service.start(s, false);
+        } catch (RuntimeException e) {
+            LOG.warn("scheduled harvest of {} not started: {}", s.name(), e.getMessage());
         }
     }
 
