@@ -97,7 +97,10 @@ class DatasetsApiIT {
         assertThat(prov.get("records").get(0).get("firstHarvested").asText()).isNotBlank();
         assertThat(byIri.get("distributions")).hasSize(1);
         assertThat(byIri.get("quality")).hasSize(2);
-        assertThat(byIri.get("quality").get(0).has("conforms")).isTrue();
+        JsonNode quality = byIri.get("quality").get(0);
+        assertThat(quality.has("conforms")).isTrue();
+        assertThat(quality.get("score").asInt()).as(quality.toString()).isBetween(0, 100);
+        assertThat(quality.get("measurements").size()).as("DQV measurements of the report").isGreaterThan(0);
         JsonNode byId = ok(node, "api/datasets/" + byIri.get("id").asText());
         assertThat(byId.get("iri").asText()).isEqualTo(schools);
 

@@ -13,7 +13,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 /**
  * Reads the quality report of each record: the flags the harvester keeps in the provenance graph
  * ({@code hanse:conforms}, {@code hanse:violations}, {@code hanse:warnings}) and, from the report graph named by
- * {@code dqv:hasQualityMetadata}, the SHACL validation results (at most {@value #MAX_RESULTS} per record) and DQV
+ * {@code dqv:hasQualityMetadata}, the overall score ({@code hanse:score}, 0..100), the SHACL validation results (at most {@value #MAX_RESULTS} per record) and DQV
  * measurements. Must run inside a read transaction. Stateless.
  */
 final class QualityReports {
@@ -38,6 +38,13 @@ final class QualityReports {
             DatasetDetails.putIfAny(m, "warnings", integer(CatalogueRecords.one(dsg, Hanse.META, rec, Hanse.p("warnings"))));
             Node qg = CatalogueRecords.one(dsg, Hanse.META, rec, HAS_QUALITY);
             if (qg != null && qg.isURI()) {
+                var score = dsg.find(qg, Node.ANY, Hanse.p("score"), Node.ANY);
+                if (score.hasNext()) {
+                    var q = score.next();
+                    DatasetDetails.putIfAny(m, "score", integer(q.getObject()));
+                    DatasetDetails.putIfAny(m, "shapes", CatalogueRecords.text(CatalogueRecords.one(dsg, qg, q.getSubject(), Hanse.p("shapes"))));
+                }
+                org.apache.jena.atlas.iterator.Iter.close(score);
                 DatasetDetails.putIfAny(m, "results", shaclResults(dsg, qg));
                 DatasetDetails.putIfAny(m, "measurements", measurements(dsg, qg));
             }
