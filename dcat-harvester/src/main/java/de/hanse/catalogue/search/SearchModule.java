@@ -12,7 +12,8 @@ import org.glassfish.jersey.server.ResourceConfig;
 /**
  * Catalogue search as a node feature: the Lucene index (in {@code <dataDir>/search}, or in memory for an in-memory
  * store), {@code /api/datasets}, and the harvest hook that keeps the index in step. The index is checked against the
- * store at start and rebuilt in the background if stale; {@link #ready()} is false until then.
+ * store at start and rebuilt in the background if stale; {@link #ready()} is false only while there is no index
+ * yet (a first build), not while an existing one is refreshed.
  */
 public final class SearchModule implements NodeModule, CatalogueListener {
     private SearchService service;

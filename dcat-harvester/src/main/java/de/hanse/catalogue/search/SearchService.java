@@ -51,8 +51,12 @@ public final class SearchService implements AutoCloseable {
         });
     }
 
-    /** Checks the index against the store in the background and rebuilds it if stale; {@link #ready()} after. */
+    /**
+     * Checks the index against the store in the background and rebuilds it if stale. An existing index answers
+     * (possibly stale) while it is rebuilt, so {@link #ready()} is true at once; an empty one only after the build.
+     */
     public void start() {
+        ready = index.size() > 0;
         worker.execute(() -> {
             try {
                 if (!sync.fresh()) sync.rebuild();
