@@ -23,8 +23,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
 
 /**
  * One run of one source: fetch → parse → cut into records → hash → (validate) → diff → write, then delete what the
- * source no longer has. Fetch to hash run one page ahead on a reader thread ({@link PageReader}); the rest, and
- * every store access, on the calling thread. The whole run is one TDB2 write transaction: it commits only after a complete gather, and
+ * source no longer has. Fetch to validate run one page ahead on a reader thread ({@link PageReader}, reading the
+ * store as it was before the run); diff and every write on the calling thread. The whole run is one TDB2 write transaction: it commits only after a complete gather, and
  * any failure (unreachable source, HTTP error, unparseable page, page loop, cap exceeded, time limit, kill -9)
  * leaves the store exactly as it was. Unchanged records (same canonical hash) are not rewritten. Deletion is the
  * set difference stored − seen, and is skipped with a warning when it would remove more than {@code maxShrink}
@@ -117,7 +117,7 @@ public final class HarvestRun {
 
     private Set<Node> gather(DatasetGraph dsg) throws HarvestException {
         Set<Node> seen = new HashSet<>();
-        try (PageSource pagesIn = sources.open(source, ctx); PageReader reader = new PageReader(pagesIn, extractor, source.name())) {
+        try (PageSource pagesIn = sources.open(source, ctx); PageReader reader = new PageReader(pagesIn, extractor, this::lookahead, source.name())) {
             PageReader.Prepared page;
             while ((page = reader.next()) != null) {
                 pages++;
@@ -132,7 +132,7 @@ public final class HarvestRun {
                             rejected++;
                             recordError(x.rejectedId(), x.reason());
                         } else {
-                            apply(dsg, x.record(), item.hash(), page.url(), seen);
+                            apply(dsg, item, page.url(), seen);
                         }
                     }
                 }
@@ -143,18 +143,43 @@ public final class HarvestRun {
         return seen;
     }
 
-    private void apply(DatasetGraph dsg, DatasetRecord rec, String hash, String pageUrl, Set<Node> seen) {
+    /** On the reader's thread: hash, look up the stored version (as before the run) and validate if changed. */
+    private PageReader.Lookahead lookahead() {
+        store.dataset().begin(TxnType.READ);
+        DatasetGraph before = store.datasetGraph();
+        return new PageReader.Lookahead() {
+            @Override
+            public PageReader.Item prepare(RecordExtractor.Extracted x) {
+                if (x.rejected()) return new PageReader.Item(x, null, null, null);
+                DatasetRecord rec = x.record();
+                Node record = Hanse.recordGraph(source.name(), rec.key());
+                String hash = CanonicalHash.of(rec.graph());
+                RecordStore.Stored stored = RecordStore.stored(before, record);
+                ValidationResult quality = hash.equals(stored.hash()) || !source.validate() ? ValidationResult.CONFORMS
+                        : validator.validate(rec.graph(), rec.dataset(), RecordStore.qualityGraph(record));
+                return new PageReader.Item(x, hash, stored, quality);
+            }
+
+            @Override
+            public void close() {
+                store.dataset().end();
+            }
+        };
+    }
+
+    private void apply(DatasetGraph dsg, PageReader.Item item, String pageUrl, Set<Node> seen) {
+        DatasetRecord rec = item.extracted().record();
         Node record = Hanse.recordGraph(source.name(), rec.key());
         if (!seen.add(record)) return; // the same dataset twice in one gather: the first occurrence wins
-        RecordStore.Stored stored = RecordStore.stored(dsg, record);
+        RecordStore.Stored stored = item.stored();
+        String hash = item.hash();
         String old = stored.hash();
         if (hash.equals(old)) {
             unchanged++;
             RecordStore.movePage(dsg, record, stored, pageUrl);
             return;
         }
-        ValidationResult quality = source.validate() ? validator.validate(rec.graph(), rec.dataset(), RecordStore.qualityGraph(record))
-                : ValidationResult.CONFORMS;
+        ValidationResult quality = item.quality();
         if (!quality.conforms()) {
             if (source.rejectInvalid()) {
                 rejected++;
