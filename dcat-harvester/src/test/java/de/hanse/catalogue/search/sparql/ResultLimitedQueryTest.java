@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -28,8 +29,11 @@ class ResultLimitedQueryTest {
         DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
         for (int i = 0; i < 50; i++)
             dsg.getDefaultGraph().add(NodeFactory.createURI("urn:s" + i), NodeFactory.createURI("urn:p"), NodeFactory.createLiteralString("o" + i));
-        server = FusekiServer.create().port(0).loopback(true).registerOperation(Operation.Query, new ResultLimitedQuery(10))
-                .add("/sparql", dsg).build().start();
+        // Built the way the node's SparqlEndpoint builds /sparql: a DataService first, the operation registered after.
+        DataService service = DataService.newBuilder(dsg).addEndpoint(Operation.Query).addEndpoint(Operation.GSP_R).build();
+        FusekiServer.Builder b = FusekiServer.create().port(0).loopback(true).add("/sparql", service);
+        b.registerOperation(Operation.Query, new ResultLimitedQuery(10));
+        server = b.build().start();
     }
 
     @AfterEach
