@@ -48,10 +48,11 @@ public final class EntityOperationsResource {
                 item -> kind == EntityService.BatchOp.DELETE ? LdContext.core() : Http.bodyContext(item, h, s.contexts()),
                 !options.contains("update"), options.contains("noOverwrite"));
         if (r.errors().isEmpty()) {
-            if (kind == EntityService.BatchOp.CREATE || kind == EntityService.BatchOp.UPSERT) {
+            // create: 201 with the ids; upsert: 201 with the ids when something was created, else 204
+            if (kind == EntityService.BatchOp.CREATE || (kind == EntityService.BatchOp.UPSERT && r.created() > 0)) {
                 var ids = Ngsi.NODES.arrayNode();
                 r.success().forEach(ids::add);
-                return Response.status(kind == EntityService.BatchOp.CREATE ? 201 : 201).type("application/json").entity(ids.toString()).build();
+                return Response.status(201).type("application/json").entity(ids.toString()).build();
             }
             return Response.noContent().build();
         }

@@ -82,8 +82,8 @@ public final class EntityService {
         store.delete(tenant, id);
     }
 
-    /** The outcome of a batch: ids that succeeded and per-entity problems. */
-    public record BatchResult(List<String> success, List<ObjectNode> errors) {
+    /** The outcome of a batch: ids that succeeded, per-entity problems, and how many entities are new. */
+    public record BatchResult(List<String> success, List<ObjectNode> errors, int created) {
         public ObjectNode body() {
             ObjectNode o = Ngsi.NODES.objectNode();
             ArrayNode s = o.putArray("success");
@@ -108,6 +108,7 @@ public final class EntityService {
         List<ObjectNode> errors = new ArrayList<>();
         Map<String, ObjectNode> puts = new LinkedHashMap<>();
         List<String> deletes = new ArrayList<>();
+        int created = 0;
         for (JsonNode item : body) {
             String id = op == BatchOp.DELETE ? item.asText(null) : item.path(Ngsi.ID).asText(null);
             try {
@@ -130,6 +131,7 @@ public final class EntityService {
                     } else if (existing != null) {
                         e.set(Ngsi.CREATED_AT, existing.get(Ngsi.CREATED_AT));
                     }
+                    if (existing == null) created++;
                     puts.put(id, e);
                 }
                 ok.add(id);
@@ -141,7 +143,7 @@ public final class EntityService {
             }
         }
         if (!puts.isEmpty() || !deletes.isEmpty()) store.putAll(tenant, puts.values(), deletes);
-        return new BatchResult(ok, errors);
+        return new BatchResult(ok, errors, created);
     }
 
     private static List<String> compactAll(List<String> iris, LdContext ctx) {

@@ -62,7 +62,13 @@ public final class QueryService {
         List<String> warnings = new ArrayList<>();
         if (!q.local() && !scope.via().contains(self)) {
             Selection sel = SourceSelector.forQuery(q, operation, registrations.active(scope.tenant()), scope.via(), maxLimit);
-            sel.loops().forEach(r -> warnings.add(new Warning(199, r.agent(), "loop detected, source not asked").header()));
+            for (Registration r : sel.loops()) {
+                // an exclusive or redirect source is the only one for what it covers: without it the answer is wrong
+                if (r.mode() == Registration.Mode.EXCLUSIVE || r.mode() == Registration.Mode.REDIRECT)
+                    throw Problem.ngsiLd(508, "LoopDetected", "registration " + r.id() + " (" + r.mode().name().toLowerCase(java.util.Locale.ROOT)
+                            + ") leads back to " + r.agent() + ", which already handled this request (Via)").toException();
+                warnings.add(new Warning(199, r.agent(), "loop detected, source not asked").header());
+            }
             ForwardResult fr = forwarder.forward(sel.targets(), forwardRequest(scope), QueryService::validateEntities);
             for (SourceAnswer a : fr.answers()) {
                 try {

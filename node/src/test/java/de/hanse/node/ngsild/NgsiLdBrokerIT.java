@@ -96,7 +96,11 @@ class NgsiLdBrokerIT {
         assertThat(created.statusCode()).isEqualTo(207);
         assertThat(json(created).get("success").toString()).isEqualTo("[\"urn:x:1\",\"urn:x:2\"]");
         assertThat(json(created).at("/errors/0/error/type").asText()).endsWith("BadRequestData");
-        assertThat(post(n, "entityOperations/upsert", "[{\"id\":\"urn:x:2\",\"type\":\"T\",\"w\":3}]", t, "hro").statusCode()).isEqualTo(201);
+        assertThat(post(n, "entityOperations/upsert", "[{\"id\":\"urn:x:2\",\"type\":\"T\",\"w\":3}]", t, "hro").statusCode()).isEqualTo(204);
+        HttpResponse<String> upserted = post(n, "entityOperations/upsert", "[{\"id\":\"urn:x:3\",\"type\":\"T\"}]", t, "hro");
+        assertThat(upserted.statusCode()).isEqualTo(201);
+        assertThat(upserted.body()).isEqualTo("[\"urn:x:3\"]");
+        assertThat(send(n, "DELETE", "entities/urn:x:3", null, t, "hro").statusCode()).isEqualTo(204);
         assertThat(post(n, "entityOperations/update", "[{\"id\":\"urn:x:1\",\"type\":\"T\",\"v\":10}]", t, "hro").statusCode()).isEqualTo(204);
         assertThat(ids(nodes.get(n, "ngsi-ld/v1/entities?type=T", t, "hro"))).containsExactly("urn:x:1", "urn:x:2");
         assertThat(ids(nodes.get(n, "ngsi-ld/v1/entities?type=T"))).isEmpty();

@@ -74,6 +74,22 @@ class NgsiLdTopologyIT {
     }
 
     @Test
+    void anExclusiveRegistrationThatLoopsIs508() {
+        HanseNode a = nodes.start("node-a");
+        HanseNode b = nodes.start("node-b");
+        ngsi.load(a, "rostock.jsonld", en);
+        ngsi.register(a, b.baseUri().toString(), "node-b", en, List.of("OffStreetParking"), null);
+        ngsi.register(b, a.baseUri().toString(), "node-a", en, List.of("OffStreetParking"), "\"mode\":\"exclusive\","
+                + "\"information\":[{\"entities\":[{\"type\":\"OffStreetParking\",\"id\":\"" + HAFEN + "\"}],\"propertyNames\":[\"name\"]}]");
+        HttpResponse<String> looped = ngsi.get(b, "entities?type=OffStreetParking", en, "Via", "1.1 node-a");
+        assertThat(looped.statusCode()).isEqualTo(508);
+        assertThat(json(looped).path("type").asText()).isEqualTo("https://uri.etsi.org/ngsi-ld/errors/LoopDetected");
+        HttpResponse<String> atA = ngsi.get(a, "entities?type=OffStreetParking", en);
+        assertThat(ids(atA)).containsExactly(A20, HAFEN);
+        assertThat(warnings(atA)).containsExactly("299 node-b \"source answered HTTP 508\"");
+    }
+
+    @Test
     void failingPeersBecomeWarningsNotFailures() throws Exception {
         HanseNode city = nodes.start("rostock");
         HanseNode state = nodes.start("mv");
