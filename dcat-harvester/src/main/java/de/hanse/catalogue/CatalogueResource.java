@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Variant;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -27,6 +28,7 @@ import org.apache.jena.riot.RDFDataMgr;
  */
 @Path("/catalogue")
 public final class CatalogueResource {
+    static final List<String> SUPPORTED = List.of("text/turtle", "application/rdf+xml", "application/ld+json", "application/n-triples");
     static final List<Variant> VARIANTS = Variant.mediaTypes(
             jakarta.ws.rs.core.MediaType.valueOf("text/turtle"),
             jakarta.ws.rs.core.MediaType.valueOf("application/rdf+xml"),
@@ -36,6 +38,7 @@ public final class CatalogueResource {
     private final NodeStore store;
     private final CatalogueConfig config;
     private final String nodeName;
+    private final CatalogueView view = new CatalogueView();
 
     public CatalogueResource(NodeStore store, CatalogueConfig config, String nodeName) {
         this.store = store;
@@ -49,8 +52,8 @@ public final class CatalogueResource {
         Lang lang = negotiate(request);
         int page = intParam("page", pageParam, 1, Integer.MAX_VALUE, 1);
         int size = intParam("pageSize", sizeParam, 1, config.maxPageSize(), config.pageSize());
-        String sinceIso = since == null ? null : parseSince(since);
-        Graph g = store.read(dsg -> CatalogueExport.page(dsg, uri.getBaseUri().toString(), title(), nodeName, page, size, sinceIso, since));
+        Instant sinceTime = since == null ? null : parseSince(since);
+        Graph g = store.read(dsg -> CatalogueExport.page(dsg, view, uri.getBaseUri().toString(), title(), nodeName, page, size, sinceTime, since));
         return write(g, lang);
     }
 
@@ -67,9 +70,15 @@ public final class CatalogueResource {
         return config.title() != null ? config.title() : "Hanse catalogue " + nodeName;
     }
 
+    /**
+     * The RDF syntax the client prefers (q-values respected); Turtle when it sends no {@code Accept} or accepts
+     * anything; 406 with a problem listing the supported types when it accepts none of them.
+     */
     static Lang negotiate(Request request) {
         Variant v = request.selectVariant(VARIANTS);
-        if (v == null) return Lang.TURTLE;
+        if (v == null) throw new Problem(Problem.HANSE_TYPES + "not-acceptable", "Not acceptable", 406,
+                "the catalogue is available as " + SUPPORTED + "; send one of them (or */*) in Accept",
+                java.util.Map.of("supported", SUPPORTED)).toException();
         return org.apache.jena.riot.RDFLanguages.contentTypeToLang(v.getMediaType().toString());
     }
 
@@ -89,11 +98,11 @@ public final class CatalogueResource {
         }
     }
 
-    /** An ISO date or date-time, normalised to UTC {@code xsd:dateTime} lexical form. */
-    static String parseSince(String since) {
+    /** An ISO date (midnight UTC) or a date-time with offset. */
+    static Instant parseSince(String since) {
         try {
-            if (since.length() == 10) return LocalDate.parse(since).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString();
-            return OffsetDateTime.parse(since).toInstant().toString();
+            if (since.length() == 10) return LocalDate.parse(since).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            return OffsetDateTime.parse(since).toInstant();
         } catch (DateTimeParseException e) {
             throw Problem.badParameter("modified_since", "modified_since must be an ISO 8601 date or date-time (e.g. 2024-01-31 or 2024-01-31T12:00:00Z), got '" + since + "'").toException();
         }

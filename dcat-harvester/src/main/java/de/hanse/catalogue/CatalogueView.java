@@ -2,46 +2,133 @@ package de.hanse.catalogue;
 
 import de.hanse.core.vocab.Hanse;
 import de.hanse.core.vocab.Vocab;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * The merged view of the catalogue: every dataset once, even when several sources hold it. For each dataset IRI
  * the record whose dataset has the newest {@code dct:modified} wins, then the source with the higher priority,
- * then the source name (so the choice is stable). Provenance keeps every origin. Must be used inside a read
- * transaction; stateless.
+ * then the source name (so the choice is stable). Provenance keeps every origin.
+ *
+ * <p>Building the view reads the whole META graph, so the last one built is kept and reused while the store has
+ * not committed a write since: the key is the TDB2 data version seen by the caller's read transaction, which every
+ * write commit (harvest, SPARQL update, maintenance) bumps, so a cached view is never stale. Methods must be called
+ * inside a read transaction. Thread-safe: one snapshot is cached at a time (bounded memory); concurrent callers at a
+ * new version build it once.
  */
 public final class CatalogueView {
-    private CatalogueView() {}
+    /**
+     * One dataset of the merged view, the record chosen to represent it, all its records (one per source holding
+     * it) and when the chosen record was last written ({@code recordModified}, may be null).
+     */
+    public record Entry(String dataset, Node record, List<Node> allRecords, Instant recordModified) {}
 
-    /** One dataset of the merged view and the record chosen to represent it. */
-    public record Entry(String dataset, Node record, List<Node> allRecords, String recordModified) {}
+    /**
+     * All entries sorted by dataset IRI, with the earliest record {@code dct:issued} and the latest record
+     * {@code dct:modified} (each null for an empty catalogue).
+     */
+    public record Snapshot(List<Entry> entries, Instant firstIssued, Instant lastModified) {
+        /** The entries whose record was written at or after {@code since} (all when null), still sorted. */
+        public List<Entry> since(Instant since) {
+            if (since == null) return entries;
+            return entries.stream().filter(e -> e.recordModified() != null && !e.recordModified().isBefore(since)).toList();
+        }
+    }
 
-    /** All datasets, sorted by IRI; {@code modifiedSince} (ISO lexical form, may be null) filters by record time. */
+    private record Key(Object database, long version) {}
+
+    private record Cached(Key key, Snapshot snapshot) {}
+
+    private final Object lock = new Object();
+    private volatile Cached cached;
+
+    /**
+     * All datasets, sorted by IRI, built afresh (no cache); {@code modifiedSince} (ISO date-time, may be null)
+     * keeps records written at or after it.
+     */
     public static List<Entry> entries(DatasetGraph dsg, String modifiedSince) {
+        Snapshot s = build(dsg);
+        return modifiedSince == null ? s.entries() : s.since(java.time.OffsetDateTime.parse(modifiedSince).toInstant());
+    }
+
+    /** The view as the caller's read transaction sees it. */
+    public Snapshot snapshot(DatasetGraph dsg) {
+        Key key = versionKey(dsg);
+        if (key == null) return build(dsg);
+        Cached c = cached;
+        if (c != null && c.key().equals(key)) return c.snapshot();
+        synchronized (lock) {
+            c = cached;
+            if (c != null && c.key().equals(key)) return c.snapshot();
+            Snapshot s = build(dsg);
+            // a reader on an older transaction must not replace a newer view
+            if (c == null || c.key().database() != key.database() || c.key().version() < key.version()) cached = new Cached(key, s);
+            return s;
+        }
+    }
+
+    /** The TDB2 database and the data version of this thread's transaction, or null when not TDB2. */
+    private static Key versionKey(DatasetGraph dsg) {
+        if (!TDBInternal.isTDB2(dsg)) return null;
+        var tdb = TDBInternal.getDatasetGraphTDB(dsg);
+        var txn = tdb == null ? null : tdb.getTxnSystem().getThreadTransaction();
+        return txn == null ? null : new Key(tdb, txn.getDataVersion());
+    }
+
+    private static Snapshot build(DatasetGraph dsg) {
         Map<String, List<Node>> byDataset = new TreeMap<>();
         dsg.find(Hanse.META, Node.ANY, Vocab.FOAF_primaryTopic, Node.ANY).forEachRemaining(q -> {
-            if (q.getObject().isURI()) byDataset.computeIfAbsent(q.getObject().getURI(), k -> new ArrayList<>()).add(q.getSubject());
+            if (q.getObject().isURI()) byDataset.computeIfAbsent(q.getObject().getURI(), k -> new ArrayList<>(1)).add(q.getSubject());
         });
+        Map<Node, Instant> modified = times(dsg, Vocab.DCT_modified);
+        Map<Node, Instant> issued = times(dsg, Vocab.DCT_issued);
         Map<Node, Integer> priorities = new HashMap<>();
         List<Entry> out = new ArrayList<>(byDataset.size());
+        Instant first = null;
+        Instant last = null;
         for (Map.Entry<String, List<Node>> e : byDataset.entrySet()) {
             Node best = choose(dsg, e.getKey(), e.getValue(), priorities);
-            String recModified = literal(dsg, Hanse.META, best, Vocab.DCT_modified);
-            if (modifiedSince != null && (recModified == null || recModified.compareTo(modifiedSince) < 0)) continue;
-            out.add(new Entry(e.getKey(), best, List.copyOf(e.getValue()), recModified));
+            Instant m = modified.get(best);
+            Instant i = issued.get(best);
+            if (m != null && (last == null || m.isAfter(last))) last = m;
+            if (i != null && (first == null || i.isBefore(first))) first = i;
+            out.add(new Entry(e.getKey(), best, List.copyOf(e.getValue()), m));
         }
+        return new Snapshot(List.copyOf(out), first, last);
+    }
+
+    /** One index scan: record to the instant of its {@code p} in META (harvest times are xsd:dateTime in UTC). */
+    private static Map<Node, Instant> times(DatasetGraph dsg, Node p) {
+        Map<Node, Instant> out = new HashMap<>();
+        dsg.find(Hanse.META, Node.ANY, p, Node.ANY).forEachRemaining(q -> {
+            Instant t = instant(q.getObject());
+            if (t != null) out.put(q.getSubject(), t);
+        });
         return out;
     }
 
-    private static Node choose(DatasetGraph dsg, String dataset, List<Node> records, Map<Node, Integer> priorities) {
+    static Instant instant(Node lit) {
+        if (lit == null || !lit.isLiteral()) return null;
+        try {
+            return java.time.OffsetDateTime.parse(lit.getLiteralLexicalForm()).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The record chosen for {@code dataset} among its records (see the class comment). */
+    static Node choose(DatasetGraph dsg, String dataset, List<Node> records, Map<Node, Integer> priorities) {
         if (records.size() == 1) return records.get(0);
-        Node ds = org.apache.jena.graph.NodeFactory.createURI(dataset);
+        Node ds = NodeFactory.createURI(dataset);
         Node best = null;
         String bestModified = null;
         int bestPriority = Integer.MIN_VALUE;
