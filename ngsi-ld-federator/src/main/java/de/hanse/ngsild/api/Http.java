@@ -62,7 +62,10 @@ final class Http {
      * {@code Link} header for {@code application/json} (where a body {@code @context} is 400).
      */
     static LdContext bodyContext(JsonNode item, HttpHeaders h, ContextResolver contexts) {
-        boolean ld = h.getMediaType() != null && LD_JSON.equals(h.getMediaType().getType() + "/" + h.getMediaType().getSubtype());
+        String type = h.getMediaType() == null ? "" : h.getMediaType().getType() + "/" + h.getMediaType().getSubtype();
+        if (!List.of("application/json", LD_JSON, "application/merge-patch+json").contains(type))
+            throw Problem.ngsiLd(415, "InvalidRequest", "Content-Type must be application/json or application/ld+json, not '" + type + "'").toException();
+        boolean ld = LD_JSON.equals(type);
         String link = h.getHeaderString("Link");
         if (ld) {
             if (ContextResolver.linkUrl(link) != null) throw Ngsi.badData("application/ld+json bodies carry @context; a Link header is not allowed");

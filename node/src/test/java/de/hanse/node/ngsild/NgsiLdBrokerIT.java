@@ -77,6 +77,7 @@ class NgsiLdBrokerIT {
         assertProblem(nodes.get(n, "ngsi-ld/v1/entities?type=T", "NGSILD-Tenant", "unknown"), 404, "NonexistentTenant");
         assertProblem(nodes.get(n, "ngsi-ld/v1/entities?type=T", "Link", NgsiLdClient.link("https://example.org/ctx.jsonld")), 503, "LdContextNotAvailable");
         assertProblem(post(n, "entities", "{not json"), 400, "InvalidRequest");
+        assertProblem(nodes.post(n, "ngsi-ld/v1/entities", "text/plain", "{\"id\":\"urn:x:1\",\"type\":\"T\"}"), 415, "InvalidRequest");
         assertProblem(post(n, "entities", "{\"id\":\"no-uri\",\"type\":\"T\"}"), 400, "BadRequestData");
         assertProblem(post(n, "entities", "{\"id\":\"urn:x:1\",\"type\":\"T\",\"@context\":\"" + CORE + "\"}"), 400, "BadRequestData");
         assertProblem(post(n, "entities", "{\"id\":\"urn:x:1\",\"type\":\"T\",\"loc\":{\"type\":\"GeoProperty\",\"value\":{\"type\":\"Point\"}}}"), 400, "BadRequestData");
