@@ -27,6 +27,8 @@ public final class DatasetExtractor {
     private static final Node SCHEMA_END = NodeFactory.createURI("http://schema.org/endDate");
     private static final Node DCAT_CENTROID = NodeFactory.createURI(Vocab.DCAT + "centroid");
 
+    private static final java.util.regex.Pattern DCATDE_LICENSE = java.util.regex.Pattern.compile("^https?://(www\\.)?dcat-ap\\.de/def/licenses/");
+
     private DatasetExtractor() {}
 
     /** The merged document, or {@code null} if no record holds the dataset any more. */
@@ -48,6 +50,7 @@ public final class DatasetExtractor {
             (f.isEmpty() ? values(dsg, g, dist, Vocab.DCAT_mediaType) : f).forEach(v -> formats.add(format(v)));
             licenses.addAll(values(dsg, g, dist, Vocab.DCT_license));
         }
+        licenses = licenses.stream().map(DatasetExtractor::license).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
         List<String> themes = values(dsg, g, dataset, Vocab.DCAT_theme).stream()
                 .map(t -> t.startsWith(EU_THEME) ? t.substring(EU_THEME.length()) : t).distinct().toList();
         List<String> publishers = objects(dsg, g, dataset, Vocab.DCT_publisher).stream().map(p -> label(dsg, g, p)).distinct().toList();
@@ -104,6 +107,11 @@ public final class DatasetExtractor {
         Map<String, List<String>> names = byLang(dsg, g, agent, Vocab.FOAF_name);
         String name = DatasetDoc.preferred(names);
         return name != null ? name : CatalogueRecords.text(agent);
+    }
+
+    /** DCAT-AP.de licence IRIs appear as http/https, with and without www: one canonical form for the facet. */
+    static String license(String v) {
+        return DCATDE_LICENSE.matcher(v).replaceFirst("http://dcat-ap.de/def/licenses/");
     }
 
     static String format(String v) {

@@ -31,6 +31,8 @@ import org.apache.lucene.util.BytesRef;
 public final class DocumentMapper {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_DESCRIPTION = 500;
+    /** HTML tags, which some portals put into descriptions; hit lists show plain text. */
+    private static final java.util.regex.Pattern MARKUP = java.util.regex.Pattern.compile("<[^>]{1,200}>");
     private final FacetsConfig facets = IndexSchema.facetsConfig();
 
     public Document toDocument(DatasetDoc d) {
@@ -63,8 +65,12 @@ public final class DocumentMapper {
     }
 
     private static void text(Document doc, String prefix, Map<String, List<String>> byLang) {
-        byLang.forEach((lang, values) -> values.forEach(v ->
-                doc.add(new TextField(prefix + "_" + IndexSchema.langSuffix(lang), v, Field.Store.NO))));
+        byLang.forEach((lang, values) -> values.forEach(v -> {
+            doc.add(new TextField(prefix + "_" + IndexSchema.langSuffix(lang), v, Field.Store.NO));
+            // German portals mostly leave their German text untagged: it is also analysed as German, so stemming
+            // applies, while the language-neutral field keeps exact matches for text in other languages.
+            if (lang.isEmpty()) doc.add(new TextField(prefix + "_de", v, Field.Store.NO));
+        }));
     }
 
     private static void facet(Document doc, String dim, List<String> values) {
@@ -86,6 +92,7 @@ public final class DocumentMapper {
         m.put("title", d.displayTitle());
         m.put("titles", first(d.titles()));
         String desc = d.displayDescription();
+        if (desc != null) desc = MARKUP.matcher(desc).replaceAll(" ").replaceAll("\\s+", " ").replaceAll(" ([.,;:!?])", "$1").strip();
         if (desc != null) m.put("description", desc.length() > MAX_DESCRIPTION ? desc.substring(0, MAX_DESCRIPTION) + "…" : desc);
         if (d.modified() != null) m.put("modified", Instant.ofEpochMilli(d.modified()).toString());
         m.put("sources", d.sources());

@@ -13,11 +13,12 @@ import org.apache.lucene.facet.FacetsConfig;
  * Field names, analyzers and facet configuration of the search index, shared by writing and querying so the two
  * cannot drift. Text fields exist once per language: {@code title_de} (German analyzer: stop words, umlaut folding,
  * light stemming), {@code title_en} (English analyzer: Porter stemming), {@code title_std} (standard analyzer, for
- * untagged and other languages); likewise {@code desc_*} and {@code kw_*}.
+ * untagged and other languages; untagged text is also indexed as German, the usual language of untagged literals
+ * in German portals); likewise {@code desc_*} and {@code kw_*}.
  */
 public final class IndexSchema {
     /** Bump when the document layout changes: an index with another version is rebuilt at start. */
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
 
     public static final String ID = "id";
     public static final String IRI = "iri";
