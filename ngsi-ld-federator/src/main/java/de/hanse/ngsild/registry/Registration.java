@@ -25,11 +25,13 @@ import org.locationtech.jts.geom.Geometry;
  * @param timeout    per-request timeout ({@code management.timeout}), or null
  * @param location   area the source covers, or null
  * @param expiresAt  end of validity, or null
+ * @param cacheFor   how long an answer of the source may be reused ({@code management.cacheDuration}), or null
  * @param document   the stored form
  */
 public record Registration(String id, URI endpoint, List<Info> information, Mode mode, Set<String> operations,
                            Map<String, String> sourceInfo, String tenant, String alias, Duration timeout,
-                           Geometry location, Instant expiresAt, ObjectNode document) {
+                           Geometry location, Instant expiresAt, Duration cacheFor,
+                           ObjectNode document) {
 
     public enum Mode { INCLUSIVE, EXCLUSIVE, REDIRECT, AUXILIARY }
 

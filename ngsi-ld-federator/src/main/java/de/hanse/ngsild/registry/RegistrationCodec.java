@@ -113,12 +113,18 @@ public final class RegistrationCodec {
             if (!t.canConvertToLong() || t.asLong() <= 0) throw Ngsi.badData("management.timeout must be a positive number of ms");
             timeout = Duration.ofMillis(t.asLong());
         }
+        Duration cacheFor = null;
+        JsonNode cd = doc.path("management").path("cacheDuration");
+        if (!cd.isMissingNode()) {
+            if (!cd.canConvertToLong() || cd.asLong() <= 0) throw Ngsi.badData("management.cacheDuration must be a positive number of ms");
+            cacheFor = Duration.ofMillis(cd.asLong());
+        }
         Instant expires = doc.has("expiresAt") ? EntityExpander.instant(doc.get("expiresAt"), "expiresAt") : null;
         var location = doc.has("location") ? GeoJson.parse(doc.get("location")) : null;
         String tenant = doc.path("tenant").isTextual() ? doc.get("tenant").asText() : null;
         String alias = doc.path("contextSourceAlias").isTextual() ? doc.get("contextSourceAlias").asText() : null;
         return new Registration(doc.path("id").asText(null), endpoint, List.copyOf(infos), mode, Set.copyOf(ops), Map.copyOf(csi),
-                tenant, alias, timeout, location, expires, doc);
+                tenant, alias, timeout, location, expires, cacheFor, doc);
     }
 
     private static Registration.Info info(JsonNode item) {

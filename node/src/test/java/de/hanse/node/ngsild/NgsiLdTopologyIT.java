@@ -148,4 +148,17 @@ class NgsiLdTopologyIT {
                 .isEqualTo("type=" + sdm + "OffStreetParking&attrs=" + sdm + "availableSpotNumber&q=availableSpotNumber>3"
                         + "&options=sysAttrs&limit=1000&count=true");
     }
+
+    @Test
+    void cacheDurationReusesAnAnswerPerCaller() {
+        HanseNode state = nodes.start("mv");
+        ngsi.register(state, stub.uri("record/").toString(), "recorder", en, List.of("OffStreetParking"),
+                "\"management\":{\"cacheDuration\":60000},\"contextSourceInfo\":[{\"key\":\"Authorization\",\"value\":\"urn:ngsi-ld:request\"}]");
+        for (int i = 0; i < 3; i++)
+            assertThat(ngsi.get(state, "entities?type=OffStreetParking", en, "Authorization", "Bearer one").statusCode()).isEqualTo(200);
+        assertThat(stub.recorded).hasSize(1);
+        ngsi.get(state, "entities?type=OffStreetParking", en, "Authorization", "Bearer two");
+        ngsi.get(state, "entities?type=OffStreetParking&q=" + NgsiLdClient.enc("availableSpotNumber>1"), en, "Authorization", "Bearer one");
+        assertThat(stub.recorded).hasSize(3);
+    }
 }

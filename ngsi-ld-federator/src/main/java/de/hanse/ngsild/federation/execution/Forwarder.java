@@ -27,7 +27,8 @@ import java.util.function.Function;
  * all under the one deadline of {@link ForwardRequest#call()} (each further capped by its registration's
  * {@code management.timeout}). Adds {@code Via}, the tenant, the requester's {@code Link} and the registration's
  * {@code contextSourceInfo} headers. A source that fails never fails the operation: it yields a {@link Warning}.
- * Follows a source's pages (by {@code NGSILD-Results-Count}) up to {@link #MAX_PAGES}.
+ * Follows a source's pages (by {@code NGSILD-Results-Count}) up to {@link #MAX_PAGES}. A registration with
+ * {@code management.cacheDuration} has its complete, warning-free answers reused for that long ({@link AnswerCache}).
  *
  * <p>Thread-safe; one instance per node.
  */
@@ -39,6 +40,7 @@ public final class Forwarder {
     private final OutboundHttp http;
     private final RegistrationStore registrations;
     private final int maxConcurrency;
+    private final AnswerCache cache = new AnswerCache();
 
     public Forwarder(OutboundHttp http, RegistrationStore registrations, int maxConcurrency) {
         this.http = http;
@@ -97,7 +99,14 @@ public final class Forwarder {
         } catch (Exception e) {
             return CompletableFuture.completedFuture(warning(r, e));
         }
+        String cacheKey = r.cacheFor() != null && page == 0 ? AnswerCache.key(r.id(), request) : null;
+        if (cacheKey != null) {
+            SourceAnswer hit = cache.get(cacheKey);
+            if (hit != null) return CompletableFuture.completedFuture(hit);
+        }
+        int[] bytes = {0};
         return http.sendAsync(request, BoundedBody.handler(MAX_BYTES)).thenCompose(resp -> {
+            bytes[0] += resp.body().length;
             int status = resp.statusCode();
             if (status == 404) return CompletableFuture.completedFuture(new SourceAnswer(r, pages, List.of()));
             if (status >= 300) return CompletableFuture.completedFuture(new Warning(299, r.agent(), "source answered HTTP " + status));
@@ -116,7 +125,9 @@ public final class Forwarder {
                 nextParams.put("offset", Integer.toString(Integer.parseInt(params.getOrDefault("offset", "0")) + limit));
                 return fetch(t, req, validate, nextParams, pages, page + 1);
             }
-            return CompletableFuture.completedFuture(new SourceAnswer(r, pages, resp.headers().allValues(Warning.HEADER)));
+            SourceAnswer answer = new SourceAnswer(r, pages, resp.headers().allValues(Warning.HEADER));
+            if (cacheKey != null && answer.relayedWarnings().isEmpty()) cache.put(cacheKey, answer, r.cacheFor(), bytes[0]);
+            return CompletableFuture.completedFuture(answer);
         });
     }
 

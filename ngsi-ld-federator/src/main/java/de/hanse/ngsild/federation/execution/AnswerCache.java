@@ -1,0 +1,48 @@
+package de.hanse.ngsild.federation.execution;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.net.http.HttpRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reuses a source's successful answer for the registration's {@code management.cacheDuration}. The key is the
+ * registration, the request URI and every request header except per-call ones ({@code traceparent},
+ * {@code User-Agent}), so answers obtained with one caller's relayed {@code Authorization} or tenant are never
+ * served to another. Bounded by total answer size (64 MiB). Thread-safe.
+ */
+final class AnswerCache {
+    private static final long MAX_BYTES = 64L * 1024 * 1024;
+    private static final List<String> PER_CALL = List.of("traceparent", "user-agent");
+
+    private record Entry(SourceAnswer answer, Instant expires, int bytes) {}
+
+    private final Cache<String, Entry> cache = Caffeine.newBuilder().maximumWeight(MAX_BYTES)
+            .weigher((String k, Entry e) -> k.length() + e.bytes()).build();
+
+    static String key(String registrationId, HttpRequest request) {
+        Map<String, List<String>> headers = new TreeMap<>();
+        request.headers().map().forEach((k, v) -> {
+            if (!PER_CALL.contains(k.toLowerCase(Locale.ROOT))) headers.put(k.toLowerCase(Locale.ROOT), v);
+        });
+        return registrationId + '\n' + request.uri() + '\n' + headers;
+    }
+
+    SourceAnswer get(String key) {
+        Entry e = cache.getIfPresent(key);
+        if (e == null) return null;
+        if (!Instant.now().isBefore(e.expires())) {
+            cache.invalidate(key);
+            return null;
+        }
+        return e.answer();
+    }
+
+    void put(String key, SourceAnswer answer, java.time.Duration ttl, int bytes) {
+        cache.put(key, new Entry(answer, Instant.now().plus(ttl), bytes));
+    }
+}
