@@ -131,6 +131,8 @@ class CatalogueExportIT {
         Graph past = fetch(node, "catalogue?pageSize=2&page=9", "text/turtle");
         assertThat(ExportFixture.datasets(past)).isEmpty();
         assertConforms(past, "page past the end");
+        // the largest page number times the largest page size must not overflow into an error
+        assertThat(ExportFixture.datasets(fetch(node, "catalogue?pageSize=1000&page=2147483647", "text/turtle"))).isEmpty();
     }
 
     @Test

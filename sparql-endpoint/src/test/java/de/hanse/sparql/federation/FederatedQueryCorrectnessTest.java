@@ -118,6 +118,34 @@ class FederatedQueryCorrectnessTest {
     }
 
     @Test
+    void manyConcurrentQueriesDoNotStallTheHttpClient() throws Exception {
+        String q = PREFIXES + "SELECT ?o ?l WHERE { ?o sosa:observedProperty ?p ; sosa:hasSimpleResult ?v . ?p rdfs:label ?l }";
+        List<String> expected = fed.reference(q);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            List<java.util.concurrent.Future<List<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 24; i++) answers.add(pool.submit(() -> fed.federated(q, false)));
+            for (var a : answers) assertThat(a.get(15, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(expected);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void probesAreCachedAndDroppedWhenPeersChange() {
+        String q = PREFIXES + "SELECT ?p ?o WHERE { <https://koeln.example/sensor-2> ?p ?o }";
+        fed.federated(q, false);
+        fed.resetCounts();
+        fed.federated(q, false);
+        int warm = fed.totalPeerRequests();
+        assertThat(warm).as("warm: only the subquery to Köln").isEqualTo(1);
+        fed.registry.replacePeers(fed.peers);
+        fed.resetCounts();
+        assertThat(fed.federated(q, false)).isEqualTo(fed.reference(q));
+        assertThat(fed.totalPeerRequests()).as("summaries and ASK probes are fetched again").isGreaterThan(warm + 3);
+    }
+
+    @Test
     void patternWithNoSourceSendsNoQuery() {
         String q = PREFIXES + "SELECT ?s WHERE { ?s ex:nothingHasThis ?o . ?s a sosa:Sensor }";
         fed.federated(q, false);

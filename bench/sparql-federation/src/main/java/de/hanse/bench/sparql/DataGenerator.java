@@ -27,11 +27,11 @@ public final class DataGenerator {
     private final Random random;
     private final int sensors, observationsPerSensor, datasets;
 
-    /** @param scale 1.0 gives about one million triples in all */
+    /** @param scale 1.0 gives about 1.02 million triples in all */
     public DataGenerator(long seed, double scale) {
         this.random = new Random(seed);
         this.sensors = 500;
-        this.observationsPerSensor = Math.max(1, (int) Math.round(80 * scale));
+        this.observationsPerSensor = Math.max(1, (int) Math.round(95 * scale));
         this.datasets = Math.max(10, (int) Math.round(1000 * scale));
     }
 

@@ -8,7 +8,7 @@ final class Report {
 
     static String markdown(Map<String, FederationBench.Measure[]> results, long triples, double scale, int reps, long seed) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format("Federation: hub + 4 cities, %,d triples (scale %s, seed %d), %d warm repetitions after one cold run.%n%n", triples, scale, seed, reps));
+        b.append(String.format("Federation: hub + 4 cities, %,d triples (scale %s, seed %d), %d warm repetitions after one cold run (one when the cold run took over 30 s).%n%n", triples, scale, seed, reps));
         b.append("| query | FedX median ms | FedX requests | Hanse median ms | Hanse requests | rows FedX / Hanse | cold ms FedX / Hanse | cold requests FedX / Hanse |\n");
         b.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         long fTotal = 0, hTotal = 0, fReq = 0, hReq = 0;

@@ -24,8 +24,8 @@ import org.apache.jena.sparql.engine.binding.Binding;
 
 /**
  * Evaluates a {@link BgpPlan} joined with seed solutions (the empty solution, or distinct join keys of an outer
- * pattern). Clusters are taken smallest-estimate first, preferring ones connected to what is already bound; each
- * step is a bind join (keys shipped in VALUES blocks, routed only to sources whose summary admits the key's
+ * pattern). Greedily, the cheapest next cluster by {@link CostModel} is joined, preferring ones connected to what is
+ * already bound (the first one by requests and estimated rows); each step is a bind join (keys shipped in VALUES blocks, routed only to sources whose summary admits the key's
  * authority) or a hash join (the cluster fetched whole, joined locally), whichever {@link CostModel} finds cheaper.
  * One instance per query (it holds the {@link QueryRun}); not thread-safe.
  */
@@ -46,10 +46,11 @@ public final class BgpEvaluator {
         List<Binding> current = seeds;
         Set<Var> bound = new LinkedHashSet<>(HashJoin.alwaysBound(seeds));
         while (!todo.isEmpty() && !current.isEmpty()) {
-            Cluster next = pick(todo, bound);
-            todo.remove(next);
-            current = step(current, bound, next, rootSeed && bound.isEmpty());
-            bound.addAll(next.vars());
+            boolean first = rootSeed && bound.isEmpty();
+            Option next = pick(todo, current, bound, first);
+            todo.remove(next.cluster());
+            current = step(current, next, first);
+            bound.addAll(next.cluster().vars());
             if (current.size() > run.maxRows())
                 throw new ProblemException(Problem.of(422, "result-too-large", "Result too large",
                         "an intermediate result exceeded " + run.maxRows() + " rows; narrow the query"));
@@ -61,36 +62,48 @@ public final class BgpEvaluator {
         return out;
     }
 
-    private static Cluster pick(List<Cluster> todo, Set<Var> bound) {
-        Cluster best = null;
+    /** How one cluster would be joined to the current solutions, with its cost. */
+    private record Option(Cluster cluster, List<Var> keyVars, List<Binding> keys, Map<Source, List<Binding>> routed, boolean bind, double cost) {}
+
+    /** The cheapest next step; clusters sharing a bound variable come before cross products. */
+    private static Option pick(List<Cluster> todo, List<Binding> current, Set<Var> bound, boolean first) {
+        Option best = null;
         boolean bestConnected = false;
         for (Cluster c : todo) {
             boolean connected = c.vars().stream().anyMatch(bound::contains);
-            if (best == null || (connected && !bestConnected) || (connected == bestConnected && c.estimate() < best.estimate())) {
-                best = c;
+            Option o = option(c, current, bound, first);
+            if (best == null || (connected && !bestConnected) || (connected == bestConnected && o.cost() < best.cost())) {
+                best = o;
                 bestConnected = connected;
             }
         }
         return best;
     }
 
-    private List<Binding> step(List<Binding> current, Set<Var> bound, Cluster c, boolean first) {
+    private static Option option(Cluster c, List<Binding> current, Set<Var> bound, boolean first) {
+        double hashCost = CostModel.hashCost(c.sources().size(), c.estimate());
         List<Var> keyVars = new ArrayList<>(c.vars());
         keyVars.retainAll(bound);
         keyVars.removeIf(v -> current.stream().anyMatch(b -> b.get(v) == null || b.get(v).isBlank()));
-        if (first || keyVars.isEmpty()) return hash(current, c, first ? "first" : "cross");
+        if (first || keyVars.isEmpty()) return new Option(c, keyVars, List.of(), Map.of(), false, hashCost);
         List<Binding> keys = HashJoin.distinctKeys(current, keyVars);
         Map<Source, List<Binding>> routed = route(c, keyVars, keys);
         long requests = routed.values().stream().mapToLong(l -> (l.size() + CostModel.BATCH - 1) / CostModel.BATCH).sum();
-        if (!CostModel.preferBindJoin(keys.size(), requests, c.sources().size(), c.estimate())) return hash(current, c, "hash");
+        double bindCost = CostModel.bindCost(keys.size(), requests, c.estimate());
+        return new Option(c, keyVars, keys, routed, bindCost < hashCost, Math.min(bindCost, hashCost));
+    }
+
+    private List<Binding> step(List<Binding> current, Option o, boolean first) {
+        Cluster c = o.cluster();
+        if (!o.bind()) return hash(current, c, first ? "first" : o.keyVars().isEmpty() ? "cross" : "hash");
         List<QueryRun.Call> calls = new ArrayList<>();
-        routed.forEach((s, ks) -> {
+        o.routed().forEach((s, ks) -> {
             for (int i = 0; i < ks.size(); i += CostModel.BATCH)
-                calls.add(new QueryRun.Call(s, Subqueries.select(c.patterns(), c.filters(), keyVars, ks.subList(i, Math.min(ks.size(), i + CostModel.BATCH)))));
+                calls.add(new QueryRun.Call(s, Subqueries.select(c.patterns(), c.filters(), o.keyVars(), ks.subList(i, Math.min(ks.size(), i + CostModel.BATCH)))));
         });
         long t0 = System.nanoTime();
         List<Binding> rows = concat(run.selectAll(calls));
-        trace(c, "bind", current.size(), keys.size(), calls.size(), rows.size(), t0);
+        trace(c, "bind", current.size(), o.keys().size(), calls.size(), rows.size(), t0);
         return HashJoin.join(current, rows);
     }
 

@@ -104,15 +104,21 @@ public final class HttpSourceClient implements SourceClient {
                     .header("Accept", RESULTS_JSON)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-            HttpResponse<byte[]> resp = http.send(req, OutboundHttp.boundedBytes(maxBytes));
-            if (resp.statusCode() != 200)
+            // The body is read here, on the scheduler's worker, not inside a mapped body subscriber: that would block
+            // the HTTP client's own threads and stall every other call once they are all busy.
+            HttpResponse<java.io.InputStream> resp = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+            if (resp.statusCode() != 200) {
+                resp.body().close();
                 throw new PeerFailure(source.id(), false, "HTTP " + resp.statusCode());
-            return resp.body();
+            }
+            return OutboundHttp.readBounded(resp.body(), maxBytes);
+        } catch (OutboundHttp.BodyTooLargeException e) {
+            throw new PeerFailure(source.id(), false, "answer larger than " + maxBytes + " bytes");
+        } catch (java.io.UncheckedIOException e) {
+            throw new PeerFailure(source.id(), false, "reading the answer failed: " + e.getCause().getMessage());
         } catch (HttpTimeoutException e) {
             throw new PeerFailure(source.id(), true, e.getMessage());
         } catch (IOException e) {
-            if (e.getCause() instanceof OutboundHttp.BodyTooLargeException)
-                throw new PeerFailure(source.id(), false, "answer larger than " + maxBytes + " bytes");
             throw new PeerFailure(source.id(), false, e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

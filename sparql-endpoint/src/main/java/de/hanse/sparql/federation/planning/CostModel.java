@@ -21,8 +21,16 @@ public final class CostModel {
      * @param estimate     estimated solutions of the group on its own
      */
     public static boolean preferBindJoin(long keys, long bindRequests, int sources, long estimate) {
-        double bind = bindRequests * REQUEST + Math.min(estimate, keys) * ROW;
-        double hash = sources * REQUEST + estimate * ROW;
-        return bind < hash;
+        return bindCost(keys, bindRequests, estimate) < hashCost(sources, estimate);
+    }
+
+    /** Fetching a group whole: one request per source, every row. */
+    public static double hashCost(int sources, long estimate) {
+        return sources * REQUEST + Math.max(0, estimate) * ROW;
+    }
+
+    /** Shipping keys: one request per batch and source, at most one matching row per key (or the estimate). */
+    public static double bindCost(long keys, long bindRequests, long estimate) {
+        return bindRequests * REQUEST + Math.min(Math.max(0, estimate), keys) * ROW;
     }
 }
