@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the same query federated at the state node, and throughput with {@code clients} (default 16) concurrent clients.
  *
  * <p>Run: {@code mvn -o -q -f bench/ngsi-ld/pom.xml compile exec:java} (system properties {@code peers},
- * {@code entities}, {@code clients}, {@code samples}, {@code seconds}, {@code hanse.bench.delayMs}).
+ * {@code entities}, {@code clients}, {@code samples}, {@code seconds}, {@code hanse.bench.delayMs}, and
+ * {@code cacheMs}: when positive, the registrations carry {@code management.cacheDuration} of that many ms).
  */
 public final class FederatedQueryBench {
     private static final String QUERY = "ngsi-ld/v1/entities?type=BenchSensor&q=temperature%3E0&limit=20&count=true";
@@ -37,6 +38,8 @@ public final class FederatedQueryBench {
         int clients = Integer.getInteger("clients", 16);
         int samples = Integer.getInteger("samples", 400);
         int seconds = Integer.getInteger("seconds", 10);
+        long cacheMs = Long.getLong("cacheMs", 0);   // > 0: registrations carry management.cacheDuration
+        String management = cacheMs > 0 ? ",\"management\":{\"cacheDuration\":" + cacheMs + "}" : "";
         List<HanseNode> nodes = new ArrayList<>();
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
         try {
@@ -46,7 +49,7 @@ public final class FederatedQueryBench {
                 post(http, peer, "ngsi-ld/v1/entityOperations/upsert", entities(p, entities));
                 post(http, state, "ngsi-ld/v1/csourceRegistrations", "{\"type\":\"ContextSourceRegistration\",\"endpoint\":\""
                         + peer.baseUri() + "\",\"contextSourceAlias\":\"bench-peer-" + p
-                        + "\",\"information\":[{\"entities\":[{\"type\":\"BenchSensor\"}]}]}");
+                        + "\",\"information\":[{\"entities\":[{\"type\":\"BenchSensor\"}]}]" + management + "}");
             }
             String count = get(http, state.baseUri().resolve(QUERY)).headers().firstValue("NGSILD-Results-Count").orElse("?");
             System.out.printf(Locale.ROOT, "federated count %s (expected %d)%n", count, peers * entities);
