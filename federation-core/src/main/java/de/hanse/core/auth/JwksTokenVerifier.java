@@ -77,10 +77,13 @@ public final class JwksTokenVerifier implements TokenVerifier, MeterBinder {
         for (String iss : config.issuers()) issuers.put(iss, new IssuerKeys(iss, http, limits, algorithms, nanoTime));
     }
 
-    /** Registers each issuer's key cache as {@code cache="jwks-keys"}, tagged {@code issuer}. */
+    /**
+     * Registers each issuer's key cache as {@code cache="jwks-keys@<issuer>"} (issuers come from configuration; no
+     * extra label, since every {@code cache_*} series must have the same label names).
+     */
     @Override
     public void bindTo(MeterRegistry registry) {
-        issuers.forEach((iss, keys) -> CaffeineCacheMetrics.monitor(registry, keys.cache(), "jwks-keys", "issuer", iss));
+        issuers.forEach((iss, keys) -> CaffeineCacheMetrics.monitor(registry, keys.cache(), "jwks-keys@" + iss));
     }
 
     @Override

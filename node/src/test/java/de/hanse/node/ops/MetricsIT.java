@@ -134,6 +134,11 @@ class MetricsIT {
         for (String cache : List.of("ngsild-contexts", "ngsild-context-documents", "sparql-summaries", "sparql-ask-probes",
                 "sparql-cardinality-probes"))
             assertThat(text).as(cache).contains("cache_size{cache=\"" + cache + "\"");
+
+        // the city built its catalogue view once for the state's first harvest and reused it for the other pages
+        String cityText = nodes.get(city, "metrics").body();
+        assertThat(value(cityText, "cache_gets_total", "cache=\"catalogue-view\"", "result=\"miss\"")).isEqualTo(1);
+        assertThat(value(cityText, "cache_gets_total", "cache=\"catalogue-view\"", "result=\"hit\"")).isPositive();
     }
 
     private static HarvestReport harvest(HanseNode node, String source) {
