@@ -16,8 +16,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Per-peer call metrics for the federation modules: {@code hanse.peer.calls} (a timer with latency histogram,
  * tagged {@code peer}, {@code operation}, {@code outcome} = success / error / timeout) and
- * {@code hanse.peer.calls.rejected} (calls not made because the peer's concurrency limit or circuit breaker
- * refused them). Peer names come from configuration and operations must be a small fixed set (e.g.
+ * {@code hanse.peer.calls.rejected} (calls not made: their deadline had passed before they were sent, or a
+ * concurrency limit or circuit breaker refused them). Peer names come from configuration and operations must be a small fixed set (e.g.
  * {@code ngsi-ld-query}, {@code sparql-select}, {@code harvest-fetch}), so the number of series stays bounded; as a
  * guard against peers that come and go (NGSI-LD registrations), at most {@value #MAX_PEERS} distinct peer names get
  * their own series, later ones are reported as {@code peer="other"}.
@@ -105,7 +105,7 @@ public final class PeerMetrics implements OutboundHttp.CallObserver {
     /** Counts a call that was not made (concurrency limit reached, circuit open, deadline already passed). */
     public void rejected(String peer, String operation) {
         Counter.builder(REJECTED)
-                .description("Calls to peers not made because a limit refused them")
+                .description("Calls to peers not made because their deadline had passed or a limit refused them")
                 .tags("peer", bounded(peer), "operation", operation)
                 .register(registry)
                 .increment();
