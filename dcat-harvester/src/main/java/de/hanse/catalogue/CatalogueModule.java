@@ -19,6 +19,8 @@ public final class CatalogueModule implements NodeModule {
 
     @Override
     public void configure(NodeContext ctx, ResourceConfig jersey, FusekiServer.Builder server) {
-        jersey.register(new CatalogueResource(ctx.store(), ctx.config().catalogue(), ctx.config().name()));
+        CatalogueView view = new CatalogueView();
+        view.bindTo(ctx.metrics());
+        jersey.register(new CatalogueResource(ctx.store(), ctx.config().catalogue(), ctx.config().name(), view));
     }
 }

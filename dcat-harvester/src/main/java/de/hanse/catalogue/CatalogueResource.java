@@ -38,9 +38,10 @@ public final class CatalogueResource {
     private final NodeStore store;
     private final CatalogueConfig config;
     private final String nodeName;
-    private final CatalogueView view = new CatalogueView();
+    private final CatalogueView view;
 
-    public CatalogueResource(NodeStore store, CatalogueConfig config, String nodeName) {
+    public CatalogueResource(NodeStore store, CatalogueConfig config, String nodeName, CatalogueView view) {
+        this.view = view;
         this.store = store;
         this.config = config;
         this.nodeName = nodeName;

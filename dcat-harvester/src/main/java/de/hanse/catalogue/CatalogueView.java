@@ -2,6 +2,8 @@ package de.hanse.catalogue;
 
 import de.hanse.core.vocab.Hanse;
 import de.hanse.core.vocab.Vocab;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -50,6 +53,20 @@ public final class CatalogueView {
 
     private final Object lock = new Object();
     private volatile Cached cached;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+
+    /**
+     * Registers how often the cached view was reused as {@code cache_gets_total{cache="catalogue-view",result="hit"}}
+     * and how often it was built ({@code result="miss"}), named like the Caffeine caches' series.
+     */
+    public void bindTo(MeterRegistry registry) {
+        FunctionCounter.builder("cache.gets", hits, LongAdder::sum).tags("cache", "catalogue-view", "result", "hit")
+                .description("the number of times cache lookup methods have returned a cached value.").register(registry);
+        FunctionCounter.builder("cache.gets", misses, LongAdder::sum).tags("cache", "catalogue-view", "result", "miss")
+                .description("the number of times cache lookup methods have returned an uncached (newly loaded) value, or null")
+                .register(registry);
+    }
 
     /**
      * All datasets, sorted by IRI, built afresh (no cache); {@code modifiedSince} (ISO date-time, may be null)
@@ -65,10 +82,17 @@ public final class CatalogueView {
         Key key = versionKey(dsg);
         if (key == null) return build(dsg);
         Cached c = cached;
-        if (c != null && c.key().equals(key)) return c.snapshot();
+        if (c != null && c.key().equals(key)) {
+            hits.increment();
+            return c.snapshot();
+        }
         synchronized (lock) {
             c = cached;
-            if (c != null && c.key().equals(key)) return c.snapshot();
+            if (c != null && c.key().equals(key)) {
+                hits.increment();
+                return c.snapshot();
+            }
+            misses.increment();
             Snapshot s = build(dsg);
             // a reader on an older transaction must not replace a newer view
             if (c == null || c.key().database() != key.database() || c.key().version() < key.version()) cached = new Cached(key, s);

@@ -1,7 +1,8 @@
 package de.hanse.harvest;
 
-import de.hanse.core.config.HarvestSourceConfig;
 import de.hanse.core.config.ConfigLoader;
+import de.hanse.core.config.HarvestSourceConfig;
+import de.hanse.core.metrics.HarvestMetrics;
 import de.hanse.core.node.NodeContext;
 import de.hanse.core.node.NodeModule;
 import de.hanse.harvest.api.HarvestResource;
@@ -43,7 +44,8 @@ public final class HarvestModule implements NodeModule {
 
     @Override
     public void configure(NodeContext ctx, ResourceConfig jersey, FusekiServer.Builder server) {
-        service = new HarvestService(ctx.store(), ctx.http(), PageSources.standard(), validator(), Clock.systemUTC());
+        service = new HarvestService(ctx.store(), ctx.http(), PageSources.standard(), validator(), Clock.systemUTC(),
+                new HarvestMetrics(ctx.metrics()));
         jersey.register(new HarvestResource(service, ctx.config().harvest()));
     }
 

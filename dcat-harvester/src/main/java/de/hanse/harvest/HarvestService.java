@@ -3,6 +3,7 @@ package de.hanse.harvest;
 import de.hanse.core.config.HarvestSourceConfig;
 import de.hanse.core.http.CallContext;
 import de.hanse.core.http.OutboundHttp;
+import de.hanse.core.metrics.HarvestMetrics;
 import de.hanse.core.store.NodeStore;
 import de.hanse.harvest.fetch.Fetcher;
 import de.hanse.harvest.pipeline.CatalogueListener;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * Runs harvests: at most one run per source at a time (a second request is refused, not queued behind a stuck
  * one), at most {@value #WORKERS} runs in the background, each bounded by its source's caps and run time. Keeps
  * the last {@value #HISTORY} run reports and the conditional-GET validators per source. Tells
- * {@link CatalogueListener}s after each successful run. Thread-safe.
+ * {@link CatalogueListener}s after each successful run, and {@link HarvestMetrics} after every run (outcome, duration,
+ * record counts by change; a refused run as {@code refused}). Thread-safe.
  */
 public final class HarvestService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HarvestService.class);
@@ -50,6 +52,7 @@ public final class HarvestService implements AutoCloseable {
     private final PageSources sources;
     private final RecordValidator validator;
     private final Clock clock;
+    private final HarvestMetrics metrics;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, ConditionalCache> conditional = new ConcurrentHashMap<>();
     private final Map<String, HarvestReport> runs = java.util.Collections.synchronizedMap(new LinkedHashMap<>() {
@@ -68,6 +71,13 @@ public final class HarvestService implements AutoCloseable {
             });
 
     public HarvestService(NodeStore store, OutboundHttp http, PageSources sources, RecordValidator validator, Clock clock) {
+        this(store, http, sources, validator, clock, null);
+    }
+
+    /** @param metrics where runs and record counts per source are reported; null for none (CLI, tests) */
+    public HarvestService(NodeStore store, OutboundHttp http, PageSources sources, RecordValidator validator, Clock clock,
+                          HarvestMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.http = http;
         this.sources = sources;
@@ -82,7 +92,7 @@ public final class HarvestService implements AutoCloseable {
     /** Runs one harvest of {@code source} on the calling thread. */
     public HarvestReport run(HarvestSourceConfig source, boolean force, HarvestRun.Progress progress) {
         ReentrantLock lock = locks.computeIfAbsent(source.name(), k -> new ReentrantLock());
-        if (!lock.tryLock()) throw new AlreadyRunningException(source.name());
+        if (!lock.tryLock()) throw refused(source);
         try {
             return runLocked(newRunId(), source, force, progress);
         } finally {
@@ -93,23 +103,44 @@ public final class HarvestService implements AutoCloseable {
     /** Starts a run in the background and returns its id at once; its report is at {@link #report(String)}. */
     public String start(HarvestSourceConfig source, boolean force) {
         ReentrantLock lock = locks.computeIfAbsent(source.name(), k -> new ReentrantLock());
-        if (lock.isLocked()) throw new AlreadyRunningException(source.name());
+        if (lock.isLocked()) throw refused(source);
         String id = newRunId();
         runs.put(id, new HarvestReport(id, source.name(), "RUNNING", clock.instant(), null, 0, 0, 0, 0, 0, 0, 0, null, List.of(), List.of()));
         workers.execute(() -> {
             if (!lock.tryLock()) {
+                if (metrics != null) metrics.run(source.name(), "refused", Duration.ZERO);
                 runs.put(id, failed(id, source, "a harvest of this source was already running"));
                 return;
             }
             try {
                 runLocked(id, source, force, null);
             } catch (RuntimeException e) {
-                runs.put(id, failed(id, source, e.toString()));
+                HarvestReport failed = failed(id, source, e.toString());
+                runs.put(id, failed);
+                record(failed);
             } finally {
                 lock.unlock();
             }
         });
         return id;
+    }
+
+    private AlreadyRunningException refused(HarvestSourceConfig source) {
+        if (metrics != null) metrics.run(source.name(), "refused", Duration.ZERO);
+        return new AlreadyRunningException(source.name());
+    }
+
+    /** Reports a finished run: its outcome and duration, and on success its record counts by change. */
+    private void record(HarvestReport r) {
+        if (metrics == null) return;
+        metrics.run(r.source(), r.succeeded() ? "success" : "failed", Duration.ofMillis(Math.round(r.seconds() * 1000)));
+        if (!r.succeeded()) return;
+        metrics.records(r.source(), "added", r.added());
+        metrics.records(r.source(), "updated", r.updated());
+        metrics.records(r.source(), "unchanged", r.unchanged());
+        metrics.records(r.source(), "deleted", r.deleted());
+        metrics.records(r.source(), "rejected", r.rejected());
+        metrics.records(r.source(), "invalid", r.invalid());
     }
 
     private HarvestReport failed(String id, HarvestSourceConfig source, String why) {
@@ -119,11 +150,12 @@ public final class HarvestService implements AutoCloseable {
     private HarvestReport runLocked(String id, HarvestSourceConfig source, boolean force, HarvestRun.Progress progress) {
         ConditionalCache cache = conditional.computeIfAbsent(source.name(), k -> new ConditionalCache());
         Duration perRequest = Duration.ofMinutes(2).compareTo(source.maxRunTime()) < 0 ? Duration.ofMinutes(2) : source.maxRunTime();
-        HarvestContext ctx = new HarvestContext(http, CallContext.forUrl(source.maxRunTime()),
+        HarvestContext ctx = new HarvestContext(http, CallContext.forUrl(source.maxRunTime()).tagged(source.name(), "harvest-fetch"),
                 new Fetcher(http, source.maxPageBytes(), perRequest), cache);
         HarvestRun run = new HarvestRun(id, source, store, sources, validator, ctx, clock, force, progress);
         HarvestReport report = run.execute();
         runs.put(id, report);
+        record(report);
         LOG.info("harvest {} {}", id, report.summary());
         if (report.succeeded() && (!run.changedDatasets().isEmpty() || !run.removedDatasets().isEmpty())) {
             for (CatalogueListener l : listeners) {

@@ -1,9 +1,13 @@
 package de.hanse.harvest;
 
 import de.hanse.core.http.OutboundHttp;
+import de.hanse.core.metrics.HarvestMetrics;
+import de.hanse.core.metrics.PeerMetrics;
 import de.hanse.core.store.NodeStore;
 import de.hanse.harvest.source.PageSources;
 import de.hanse.harvest.validate.RecordValidator;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,12 +19,14 @@ final class LoopbackHarvest implements AutoCloseable {
     final NodeStore store;
     final OutboundHttp http;
     final HarvestService service;
+    final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     LoopbackHarvest(RecordValidator validator) throws java.io.IOException {
         source = new PageServer();
         store = NodeStore.inMemory();
         http = new OutboundHttp(4);
-        service = new HarvestService(store, http, PageSources.standard(), validator, Clock.systemUTC());
+        http.observe(new PeerMetrics(metrics));
+        service = new HarvestService(store, http, PageSources.standard(), validator, Clock.systemUTC(), new HarvestMetrics(metrics));
     }
 
     /** Every quad of the store, sorted, to compare states. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * One run per source at a time: while a run of a source hangs on a slow loopback server, a second run of the same
  * source is refused (both the synchronous and the background form), another source runs, and the source can run
- * again once the first run has ended.
+ * again once the first run has ended. Refused runs are counted in the harvest metrics.
  */
 class SingleRunPerSourceTest {
     private LoopbackHarvest h;
@@ -73,5 +73,13 @@ class SingleRunPerSourceTest {
         assertThat(h.service.report(first).orElseThrow().added()).isEqualTo(2);
         assertThat(h.service.running("slow")).isFalse();
         assertThat(h.service.run(cfg, false, null).unchanged()).isEqualTo(2);
+
+        String text = h.metrics.scrape();
+        assertThat(text).contains("hanse_harvest_runs_seconds_count{outcome=\"refused\",source=\"slow\"} 2")
+                .contains("hanse_harvest_runs_seconds_count{outcome=\"success\",source=\"slow\"} 2")
+                .contains("hanse_harvest_runs_seconds_count{outcome=\"success\",source=\"other\"} 1")
+                .contains("hanse_harvest_records_total{change=\"added\",source=\"slow\"} 2.0")
+                .contains("hanse_harvest_records_total{change=\"unchanged\",source=\"slow\"} 2.0")
+                .contains("hanse_peer_calls_seconds_count{operation=\"harvest-fetch\",outcome=\"success\",peer=\"slow\"} 2");
     }
 }

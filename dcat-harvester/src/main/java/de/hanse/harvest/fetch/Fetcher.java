@@ -75,14 +75,13 @@ public final class Fetcher {
     private Fetched getHttp(URI uri, String accept, ConditionalCache.Validators cached, CallContext call,
                             String contentType, String body) throws HarvestException {
         try {
-            CallContext bounded = new CallContext(call.peer(), call.callerAuthorization(), call.traceparent(),
-                    java.time.Instant.now().plus(call.remainingAtMost(perRequest)));
+            CallContext bounded = call.withDeadline(java.time.Instant.now().plus(call.remainingAtMost(perRequest)));
             HttpRequest.Builder b = http.request(uri, bounded).header("Accept", accept);
             if (body != null) b.header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
             else b.GET();
             if (cached != null && cached.etag() != null) b.header("If-None-Match", cached.etag());
             if (cached != null && cached.lastModified() != null) b.header("If-Modified-Since", cached.lastModified());
-            HttpResponse<InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream(), bounded);
             int status = r.statusCode();
             if (status == 304) {
                 r.body().close();

@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The one place where inbound requests are authenticated and authorised: maps the request to its
@@ -23,14 +22,18 @@ import java.util.Locale;
  * otherwise a role name) and, for NGSI-LD families, the {@code NGSILD-Tenant} against the caller's tenants, then
  * stores the {@link Principal} in the request attribute {@link Principal#REQUEST_ATTRIBUTE}.
  *
- * <p>Refusals are problem documents: 401 with {@code WWW-Authenticate: Bearer error="invalid_token"} for a missing
- * or invalid token, 403 for a missing role or tenant ({@code application/json} under {@code /ngsi-ld/}, as NGSI-LD
- * ProblemDetails, {@code application/problem+json} elsewhere). With {@code auth.enabled: false} every request runs
+ * <p>Refusals are problem documents ({@code application/json} under {@code /ngsi-ld/}, as NGSI-LD ProblemDetails,
+ * {@code application/problem+json} elsewhere) with the challenges of RFC 6750 section 3: 401 with
+ * {@code WWW-Authenticate: Bearer realm="hanse"} and no error code when the request carries no bearer token (none, or
+ * another scheme such as Basic); 401 with {@code error="invalid_token"} when a token was presented and is bad; 400
+ * with {@code error="invalid_request"} for a malformed request (several {@code Authorization} headers, an empty
+ * bearer token); 403 for a missing role or tenant. With {@code auth.enabled: false} every request runs
  * as {@link Principal#UNAUTHENTICATED_ADMIN}. Thread-safe.
  */
 public final class AuthFilter implements Filter {
     public static final String TENANT_HEADER = "NGSILD-Tenant";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CHALLENGE = "Bearer realm=\"hanse\"";
 
     private final AuthConfig config;
     private final TokenVerifier verifier;
@@ -65,25 +68,27 @@ public final class AuthFilter implements Filter {
         Principal principal = Principal.ANONYMOUS;
         List<String> headers = Collections.list(request.getHeaders("Authorization"));
         if (headers.size() > 1) {
-            unauthorized(response, ngsi, "more than one Authorization header");
+            invalidRequest(response, ngsi, "more than one Authorization header");
             return;
         }
-        String token = headers.isEmpty() ? null : bearer(headers.get(0));
-        if (!headers.isEmpty() && token == null && !"public".equals(required)) {
-            unauthorized(response, ngsi, "Authorization is not a Bearer token");
+        String header = headers.isEmpty() ? null : headers.get(0);
+        boolean isBearer = header != null && isBearer(header);
+        String token = isBearer ? bearer(header) : null;
+        if (isBearer && token == null) {
+            invalidRequest(response, ngsi, "empty bearer token");
             return;
         }
         if (token != null) {
             try {
                 principal = verifier.verify(token);
             } catch (TokenVerifier.InvalidTokenException e) {
-                unauthorized(response, ngsi, e.getMessage());
+                invalidToken(response, ngsi, e.getMessage());
                 return;
             }
         }
         if (!"public".equals(required)) {
             if (principal == Principal.ANONYMOUS) {
-                unauthorized(response, ngsi, "missing bearer token");
+                unauthorized(response, ngsi, header == null ? "missing bearer token" : "Authorization is not a Bearer token");
                 return;
             }
             if (!"authenticated".equals(required) && !principal.hasRole(required)) {
@@ -120,16 +125,38 @@ public final class AuthFilter implements Filter {
         return p.isEmpty() ? "/" : p;
     }
 
+    /** The scheme is {@code Bearer} (case-insensitive), with or without a token after it. */
+    private static boolean isBearer(String header) {
+        String h = header.trim();
+        return h.length() >= 6 && h.substring(0, 6).equalsIgnoreCase("bearer") && (h.length() == 6 || h.charAt(6) == ' ');
+    }
+
+    /** The token of a Bearer header, or null when it is empty. */
     private static String bearer(String header) {
-        if (header.length() < 7 || !header.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) return null;
-        String t = header.substring(7).trim();
+        String t = header.trim().substring(6).trim();
         return t.isEmpty() ? null : t;
     }
 
+    /** No bearer token was presented: the bare challenge, without an error code (RFC 6750 section 3.1). */
     private void unauthorized(HttpServletResponse response, boolean ngsi, String description) throws IOException {
-        String safe = description.replaceAll("[^\\x20-\\x7e]", "?").replace('"', '\'').replace('\\', '/');
+        refuse(response, ngsi, Problem.of(401, "unauthorized", "Unauthorized", description), CHALLENGE, "unauthorized");
+    }
+
+    /** A token was presented and is not acceptable. */
+    private void invalidToken(HttpServletResponse response, boolean ngsi, String description) throws IOException {
         refuse(response, ngsi, Problem.of(401, "unauthorized", "Unauthorized", description),
-                "Bearer realm=\"hanse\", error=\"invalid_token\", error_description=\"" + safe + "\"", "unauthorized");
+                challenge("invalid_token", description), "unauthorized");
+    }
+
+    /** The request's credentials are malformed: 400 (RFC 6750 section 3.1, {@code invalid_request}). */
+    private void invalidRequest(HttpServletResponse response, boolean ngsi, String description) throws IOException {
+        refuse(response, ngsi, Problem.badParameter("Authorization", description), challenge("invalid_request", description),
+                "bad-request");
+    }
+
+    private static String challenge(String error, String description) {
+        String safe = description.replaceAll("[^\\x20-\\x7e]", "?").replace('"', '\'').replace('\\', '/');
+        return CHALLENGE + ", error=\"" + error + "\", error_description=\"" + safe + "\"";
     }
 
     private void forbidden(HttpServletResponse response, boolean ngsi, String detail) throws IOException {

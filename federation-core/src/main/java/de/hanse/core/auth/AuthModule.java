@@ -33,6 +33,7 @@ public final class AuthModule implements NodeModule {
     public void configure(NodeContext ctx, ResourceConfig jersey, FusekiServer.Builder server) {
         config = ctx.config().auth();
         verifier = config.enabled() ? new JwksTokenVerifier(config, ctx.http()) : null;
+        if (verifier != null) verifier.bindTo(ctx.metrics());
         server.addFilter("/*", new AuthFilter(config, verifier, ctx.metrics()));
         ctx.http().addDecorator(new PeerAuthDecorator(new ClientCredentialsTokens(ctx.http(), System::getenv)));
     }

@@ -46,7 +46,7 @@ final class IssuerKeys {
         this.limits = limits;
         this.algorithms = algorithms;
         this.nanoTime = nanoTime;
-        this.keys = Caffeine.newBuilder().maximumSize(64).expireAfterWrite(limits.keyTtl()).build();
+        this.keys = Caffeine.newBuilder().maximumSize(64).expireAfterWrite(limits.keyTtl()).recordStats().build();
     }
 
     /** The key for {@code kid} (null: the only key), refreshing the JWKS if it is unknown and the rate limit allows. */
@@ -135,5 +135,10 @@ final class IssuerKeys {
         HttpResponse<byte[]> r = http.send(request, OutboundHttp.boundedBytes(limits.maxJwksBytes()));
         if (r.statusCode() != 200) throw new IOException("GET " + uri + " answered " + r.statusCode());
         return JSON.readTree(r.body());
+    }
+
+    /** The key cache, for cache metrics. */
+    Cache<String, PublicKey> cache() {
+        return keys;
     }
 }

@@ -15,6 +15,9 @@ import io.jsonwebtoken.MissingClaimException;
 import io.jsonwebtoken.PrematureJwtException;
 import io.jsonwebtoken.security.SecureDigestAlgorithm;
 import io.jsonwebtoken.security.SecurityException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.io.IOException;
 import java.security.PublicKey;
 import java.time.Duration;
@@ -36,7 +39,7 @@ import java.util.function.LongSupplier;
  * <p>Thread-safe; {@link #verify} may block while keys are fetched (each fetch bounded by
  * {@link Limits#fetchTimeout()}). Error messages never contain the token.
  */
-public final class JwksTokenVerifier implements TokenVerifier {
+public final class JwksTokenVerifier implements TokenVerifier, MeterBinder {
     /** Largest token accepted (16 KiB); Keycloak's tokens are 1-3 KiB. */
     public static final int MAX_TOKEN_CHARS = 16 * 1024;
     static final Set<String> ASYMMETRIC = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
@@ -72,6 +75,15 @@ public final class JwksTokenVerifier implements TokenVerifier {
                 throw ConfigException.invalid("auth.algorithms", "'" + alg + "' is not an accepted asymmetric algorithm; known: " + ASYMMETRIC);
         this.algorithms = Set.copyOf(config.algorithms());
         for (String iss : config.issuers()) issuers.put(iss, new IssuerKeys(iss, http, limits, algorithms, nanoTime));
+    }
+
+    /**
+     * Registers each issuer's key cache as {@code cache="jwks-keys@<issuer>"} (issuers come from configuration; no
+     * extra label, since every {@code cache_*} series must have the same label names).
+     */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        issuers.forEach((iss, keys) -> CaffeineCacheMetrics.monitor(registry, keys.cache(), "jwks-keys@" + iss));
     }
 
     @Override

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Harvest metrics per source: {@code hanse.harvest.runs} (timer, tags {@code source}, {@code outcome} =
  * success / failed / refused), {@code hanse.harvest.records} (counter, tags {@code source}, {@code change} =
- * added / updated / removed / unchanged / invalid / rejected) and {@code hanse.harvest.last.success} (gauge, epoch
+ * added / updated / unchanged / deleted / rejected / invalid, the counts of {@code HarvestReport}; only successful
+ * runs count, since a failed run changes nothing) and {@code hanse.harvest.last.success} (gauge, epoch
  * seconds of the last successful run; alert when {@code time() - hanse_harvest_last_success_seconds} grows past the
  * schedule). Source names come from configuration, so series stay bounded. Thread-safe.
  */

@@ -16,7 +16,8 @@ import org.glassfish.jersey.server.ResourceConfig;
 /**
  * Observability of a node: {@code GET /metrics} (Prometheus text) from the node's registry, JVM and process meters,
  * the {@link HttpMetricsFilter} (request id, HTTP metrics, access log) in front of every path, and the
- * {@link TraceparentDecorator} on outbound HTTP so peers see the same request id; {@code logging.format} and
+ * {@link TraceparentDecorator} on outbound HTTP so peers see the same request id, {@link PeerMetrics} as the observer of
+ * every tagged outbound call (latency and outcome per peer and operation); {@code logging.format} and
  * {@code logging.level} of the configuration are applied to logback ({@link LogFormat}). Other modules record their own
  * meters through {@link PeerMetrics} and {@link HarvestMetrics}. Used from one thread during assembly.
  */
@@ -56,6 +57,7 @@ public final class MetricsModule implements NodeModule {
         server.addFilter("/*", new HttpMetricsFilter(registry, new RouteTemplate(MAX_ROUTES)));
         jersey.register(new MetricsResource(registry));
         ctx.http().addDecorator(new TraceparentDecorator());
+        ctx.http().observe(new PeerMetrics(registry));
     }
 
     @Override

@@ -112,17 +112,28 @@ class AuthFilterTest {
         serve(enabled(null));
         HttpResponse<String> r = call("POST", "/api/harvest/sources/a/run", null);
         assertThat(r.statusCode()).isEqualTo(401);
-        assertThat(r.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h ->
-                assertThat(h).startsWith("Bearer ").contains("error=\"invalid_token\"").contains("error_description=\"missing bearer token\""));
+        assertThat(r.headers().firstValue("WWW-Authenticate")).as("no token: the bare challenge, no error code (RFC 6750 3.1)")
+                .hasValue("Bearer realm=\"hanse\"");
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(r.body()).contains("\"status\":401").contains("\"type\":\"https://w3id.org/hanse/problems/unauthorized\"");
 
         String expired = idp.token("key-1", c -> c.put("exp", new java.util.Date(System.currentTimeMillis() - 600_000)));
         HttpResponse<String> e = call("POST", "/api/harvest", expired);
         assertThat(e.statusCode()).isEqualTo(401);
-        assertThat(e.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("expired");
+        assertThat(e.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Bearer realm=\"hanse\", error=\"invalid_token\"")
+                .contains("expired");
         assertThat(e.body()).doesNotContain(expired);
-        assertThat(call("POST", "/api/harvest", null, "Authorization", "Basic YTpi").statusCode()).isEqualTo(401);
+        assertThat(call("POST", "/api/harvest", "not.a.token").headers().firstValue("WWW-Authenticate").orElseThrow())
+                .contains("error=\"invalid_token\"");
+
+        HttpResponse<String> basic = call("POST", "/api/harvest", null, "Authorization", "Basic YTpi");
+        assertThat(basic.statusCode()).isEqualTo(401);
+        assertThat(basic.headers().firstValue("WWW-Authenticate")).as("another scheme is no bearer token either").hasValue("Bearer realm=\"hanse\"");
+
+        HttpResponse<String> empty = call("POST", "/api/harvest", null, "Authorization", "Bearer ");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("error=\"invalid_request\"");
+        assertThat(empty.body()).contains("\"status\":400");
     }
 
     @Test

@@ -84,9 +84,13 @@ class JwksTokenVerifierTest {
         assertThat(p.mayUseTenant("tenant-b")).isFalse();
         assertThat(p.toString()).doesNotContain(p.token());
         // a second token is verified from the cache: one discovery, one JWKS fetch in all
+        var registry = new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+        verifier.bindTo(registry);
         verifier.verify(idp.token("key-1", c -> c.put("tenant", List.of("tenant-a", "tenant-b"))));
         assertThat(idp.discoveryRequests.get()).isEqualTo(1);
         assertThat(idp.jwksRequests.get()).isEqualTo(1);
+        String hits = "cache_gets_total{cache=\"jwks-keys@" + idp.issuer() + "\",result=\"hit\"} ";
+        assertThat(registry.scrape()).as("the key came from the cache").contains(hits).doesNotContain(hits + "0.0");
     }
 
     @Test

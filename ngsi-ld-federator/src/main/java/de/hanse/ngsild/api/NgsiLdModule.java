@@ -45,10 +45,13 @@ public final class NgsiLdModule implements NodeModule {
         EntityStore store = new EntityStore(ctx.store());
         RegistrationStore registrations = new RegistrationStore(ctx.store());
         Forwarder forwarder = new Forwarder(ctx.http(), registrations, c.maxConcurrency());
+        forwarder.bindTo(ctx.metrics());
+        ContextResolver contexts = new ContextResolver(ctx.http(), Duration.ofSeconds(2));
+        contexts.bindTo(ctx.metrics());
         QueryService queries = new QueryService(store, registrations, forwarder, self, c.forwardTimeout(), c.maxLimit());
         services = new NgsiLdServices(new EntityService(store), queries,
                 new DiscoveryService(store, registrations, forwarder, queries, self), registrations,
-                new ContextResolver(ctx.http(), Duration.ofSeconds(2)), self, c.defaultLimit(), c.maxLimit(),
+                contexts, self, c.defaultLimit(), c.maxLimit(),
                 ctx.config().auth().attributePolicies());
         jersey.register(new EntitiesResource(services));
         jersey.register(new EntityAttrsResource(services));

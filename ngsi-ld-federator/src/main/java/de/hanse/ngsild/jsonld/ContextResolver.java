@@ -8,6 +8,9 @@ import de.hanse.core.http.CallContext;
 import de.hanse.core.http.OutboundHttp;
 import de.hanse.core.http.Problem;
 import de.hanse.core.http.ProblemException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -23,7 +26,7 @@ import java.util.List;
  *
  * <p>Thread-safe.
  */
-public final class ContextResolver {
+public final class ContextResolver implements MeterBinder {
     public static final String LINK_REL = "http://www.w3.org/ns/json-ld#context";
     private static final long MAX_BYTES = 256 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,11 +34,18 @@ public final class ContextResolver {
     private final OutboundHttp http;
     private final Duration fetchTimeout;
     private final Cache<String, JsonNode> documents = Caffeine.newBuilder().maximumSize(1_000)
-            .expireAfterWrite(Duration.ofHours(6)).build();
-    private final Cache<String, LdContext> resolved = Caffeine.newBuilder().maximumSize(1_000).build();
+            .expireAfterWrite(Duration.ofHours(6)).recordStats().build();
+    private final Cache<String, LdContext> resolved = Caffeine.newBuilder().maximumSize(1_000).recordStats().build();
 
     /** The bundled Smart Data Models subset (parking, air quality) used by the demo: resolvable without network. */
     public static final String SMART_CITY_URL = "https://w3id.org/hanse/ngsi-ld/smart-city-context.jsonld";
+
+    /** Registers the caches as {@code cache="ngsild-context-documents"} and {@code cache="ngsild-contexts"}. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        CaffeineCacheMetrics.monitor(registry, documents, "ngsild-context-documents");
+        CaffeineCacheMetrics.monitor(registry, resolved, "ngsild-contexts");
+    }
 
     public ContextResolver(OutboundHttp http, Duration fetchTimeout) {
         this.http = http;

@@ -46,6 +46,7 @@ public final class FederatedSparqlModule implements NodeModule {
         scheduler = new RequestScheduler(16, 4096);
         engine = new FederationEngine(registry, new HttpSourceClient(ctx.http(), ctx.store(), MAX_ANSWER_BYTES), scheduler,
                 cfg.federatedTimeout(), cfg.resultLimit(), MAX_INTERMEDIATE_ROWS, CACHE_TTL);
+        engine.bindCacheMetrics(ctx.metrics());
         jersey.register(new FederatedSparqlResource(engine));
     }
 

@@ -73,6 +73,13 @@ public final class FederationEngine {
         registry.onChange(this::invalidateCaches);
     }
 
+    /** Registers the planner's caches (summaries, ASK probes, cardinality probes) for cache metrics. */
+    public void bindCacheMetrics(io.micrometer.core.instrument.MeterRegistry metrics) {
+        summaries.bindTo(metrics);
+        selector.bindTo(metrics);
+        estimator.bindTo(metrics);
+    }
+
     public SourceRegistry registry() {
         return registry;
     }

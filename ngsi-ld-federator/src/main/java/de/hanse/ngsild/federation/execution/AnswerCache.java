@@ -2,7 +2,11 @@ package de.hanse.ngsild.federation.execution;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +26,10 @@ final class AnswerCache {
     private record Entry(SourceAnswer answer, Instant expires, int bytes) {}
 
     private final Cache<String, Entry> cache = Caffeine.newBuilder().maximumWeight(MAX_BYTES)
-            .weigher((String k, Entry e) -> k.length() + e.bytes()).build();
+            .weigher((String k, Entry e) -> k.length() + e.bytes())
+            // each answer lives for its registration's cacheDuration, so an expired one is a miss (also in the stats)
+            .expireAfter(Expiry.creating((String k, Entry e) -> Duration.between(Instant.now(), e.expires())))
+            .recordStats().build();
 
     static String key(String registrationId, HttpRequest request) {
         Map<String, List<String>> headers = new TreeMap<>();
@@ -34,15 +41,15 @@ final class AnswerCache {
 
     SourceAnswer get(String key) {
         Entry e = cache.getIfPresent(key);
-        if (e == null) return null;
-        if (!Instant.now().isBefore(e.expires())) {
-            cache.invalidate(key);
-            return null;
-        }
-        return e.answer();
+        return e == null ? null : e.answer();
     }
 
-    void put(String key, SourceAnswer answer, java.time.Duration ttl, int bytes) {
+    /** Registers the cache as {@code cache="ngsild-answers"}. */
+    void bindTo(MeterRegistry registry) {
+        CaffeineCacheMetrics.monitor(registry, cache, "ngsild-answers");
+    }
+
+    void put(String key, SourceAnswer answer, Duration ttl, int bytes) {
         cache.put(key, new Entry(answer, Instant.now().plus(ttl), bytes));
     }
 }

@@ -1,11 +1,14 @@
 package de.hanse.ngsild.federation.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import de.hanse.core.http.CallContext;
 import de.hanse.core.http.OutboundHttp;
 import de.hanse.ngsild.federation.selection.ForwardTarget;
 import de.hanse.ngsild.model.Ngsi;
 import de.hanse.ngsild.registry.Registration;
 import de.hanse.ngsild.registry.RegistrationStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -29,10 +32,11 @@ import java.util.function.Function;
  * {@code contextSourceInfo} headers. A source that fails never fails the operation: it yields a {@link Warning}.
  * Follows a source's pages (by {@code NGSILD-Results-Count}) up to {@link #MAX_PAGES}. A registration with
  * {@code management.cacheDuration} has its complete, warning-free answers reused for that long ({@link AnswerCache}).
+ * Each call is tagged with the registration id and {@link #operation} for the per-peer metrics.
  *
  * <p>Thread-safe; one instance per node.
  */
-public final class Forwarder {
+public final class Forwarder implements MeterBinder {
     public static final int MAX_PAGES = 10;
     private static final long MAX_BYTES = 16L * 1024 * 1024;
     private static final String RELAY = "urn:ngsi-ld:request";
@@ -46,6 +50,12 @@ public final class Forwarder {
         this.http = http;
         this.registrations = registrations;
         this.maxConcurrency = maxConcurrency;
+    }
+
+    /** Registers the answer cache ({@code cache="ngsild-answers"}). */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        cache.bindTo(registry);
     }
 
     /**
@@ -93,9 +103,10 @@ public final class Forwarder {
     private CompletableFuture<Object> fetch(ForwardTarget t, ForwardRequest req, Function<JsonNode, String> validate,
                                             Map<String, String> params, List<JsonNode> pages, int page) {
         Registration r = t.registration();
+        CallContext call = req.call().tagged(r.id(), operation(t.path()));
         HttpRequest request;
         try {
-            request = request(t, req, params);
+            request = request(t, req, call, params);
         } catch (Exception e) {
             return CompletableFuture.completedFuture(warning(r, e));
         }
@@ -105,7 +116,7 @@ public final class Forwarder {
             if (hit != null) return CompletableFuture.completedFuture(hit);
         }
         int[] bytes = {0};
-        return http.sendAsync(request, BoundedBody.handler(MAX_BYTES)).thenCompose(resp -> {
+        return http.sendAsync(request, BoundedBody.handler(MAX_BYTES), call).thenCompose(resp -> {
             bytes[0] += resp.body().length;
             int status = resp.statusCode();
             if (status == 404) return CompletableFuture.completedFuture(new SourceAnswer(r, pages, List.of()));
@@ -138,10 +149,19 @@ public final class Forwarder {
         return body.size() == Integer.parseInt(params.get("limit")) && total > offset + body.size();
     }
 
-    private HttpRequest request(ForwardTarget t, ForwardRequest req, Map<String, String> params) throws Exception {
+    /** The metrics operation of a forwarded request: a small fixed set, whatever the path holds. */
+    static String operation(String path) {
+        if (path.equals("entities")) return "ngsi-ld-query";
+        if (path.startsWith("entities/")) return "ngsi-ld-retrieve";
+        if (path.equals("types") || path.startsWith("types/")) return "ngsi-ld-types";
+        if (path.equals("attributes") || path.startsWith("attributes/")) return "ngsi-ld-attributes";
+        return "ngsi-ld-other";
+    }
+
+    private HttpRequest request(ForwardTarget t, ForwardRequest req, CallContext call, Map<String, String> params) throws Exception {
         Registration r = t.registration();
         Duration limit = r.timeout() == null ? req.call().remaining() : req.call().remainingAtMost(r.timeout());
-        HttpRequest.Builder b = http.request(uri(r.endpoint(), t.path(), params), req.call()).timeout(limit.isZero() ? Duration.ofMillis(1) : limit)
+        HttpRequest.Builder b = http.request(uri(r.endpoint(), t.path(), params), call).timeout(limit.isZero() ? Duration.ofMillis(1) : limit)
                 .header("Accept", "application/json")
                 .header("Via", req.via().append(req.self()));
         if (req.link() != null) b.header("Link", req.link());

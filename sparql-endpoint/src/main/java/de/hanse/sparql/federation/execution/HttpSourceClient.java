@@ -97,7 +97,8 @@ public final class HttpSourceClient implements SourceClient {
     private byte[] post(Source source, Query query, CallContext queryCall) throws PeerFailure {
         Instant peerDeadline = Instant.now().plus(source.callTimeout());
         CallContext call = new CallContext(source.peer(), queryCall.callerAuthorization(), queryCall.traceparent(),
-                peerDeadline.isBefore(queryCall.deadline()) ? peerDeadline : queryCall.deadline());
+                peerDeadline.isBefore(queryCall.deadline()) ? peerDeadline : queryCall.deadline())
+                .tagged(source.id(), query.isAskType() ? "sparql-ask" : "sparql-select");
         String form = "query=" + URLEncoder.encode(query.serialize(), StandardCharsets.UTF_8);
         try {
             HttpRequest req = http.request(URI.create(source.endpoint()), call)
@@ -106,7 +107,7 @@ public final class HttpSourceClient implements SourceClient {
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build();
             // The body is read here, on the scheduler's worker, not inside a mapped body subscriber: that would block
             // the HTTP client's own threads and stall every other call once they are all busy.
-            HttpResponse<java.io.InputStream> resp = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<java.io.InputStream> resp = http.send(req, HttpResponse.BodyHandlers.ofInputStream(), call);
             if (resp.statusCode() != 200) {
                 resp.body().close();
                 throw new PeerFailure(source.id(), false, "HTTP " + resp.statusCode());

@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import de.hanse.sparql.federation.execution.QueryRun;
 import de.hanse.sparql.federation.peers.Source;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +25,7 @@ public final class CardinalityEstimator {
     private final Cache<String, Long> counts;
 
     public CardinalityEstimator(Duration ttl, long maxEntries) {
-        this.counts = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxEntries).build();
+        this.counts = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxEntries).recordStats().build();
     }
 
     public void invalidateAll() {
@@ -96,5 +98,10 @@ public final class CardinalityEstimator {
 
     private static String term(org.apache.jena.graph.Node n) {
         return Var.isVar(n) ? "?" : n.toString();
+    }
+
+    /** Registers the cache as {@code cache="sparql-cardinality-probes"}. */
+    public void bindTo(MeterRegistry registry) {
+        CaffeineCacheMetrics.monitor(registry, counts, "sparql-cardinality-probes");
     }
 }

@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import de.hanse.sparql.federation.execution.QueryRun;
 import de.hanse.sparql.federation.peers.Source;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +33,7 @@ public final class SourceSelector {
     private final Cache<String, Boolean> asks;
 
     public SourceSelector(Duration ttl, long maxEntries) {
-        this.asks = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxEntries).build();
+        this.asks = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxEntries).recordStats().build();
     }
 
     public void invalidateAll() {
@@ -142,5 +144,10 @@ public final class SourceSelector {
         Query q = OpAsQuery.asQuery(new OpBGP(bp));
         q.setQueryAskType();
         return q;
+    }
+
+    /** Registers the cache as {@code cache="sparql-ask-probes"}. */
+    public void bindTo(MeterRegistry registry) {
+        CaffeineCacheMetrics.monitor(registry, asks, "sparql-ask-probes");
     }
 }

@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import de.hanse.sparql.federation.execution.QueryRun;
 import de.hanse.sparql.federation.peers.Source;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +32,7 @@ public final class SummaryService {
     private final Cache<String, Boolean> failed = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).maximumSize(1000).build();
 
     public SummaryService(Duration ttl) {
-        this.summaries = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(1000).build();
+        this.summaries = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(1000).recordStats().build();
     }
 
     private static String key(Source s) {
@@ -82,5 +84,10 @@ public final class SummaryService {
     public void invalidateAll() {
         summaries.invalidateAll();
         failed.invalidateAll();
+    }
+
+    /** Registers the cache as {@code cache="sparql-summaries"}. */
+    public void bindTo(MeterRegistry registry) {
+        CaffeineCacheMetrics.monitor(registry, summaries, "sparql-summaries");
     }
 }
