@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.hanse.core.config.NgsiLdConfig;
 import de.hanse.core.node.NodeContext;
 import de.hanse.core.node.NodeModule;
+import de.hanse.core.store.NodeStore;
 import de.hanse.ngsild.federation.execution.Forwarder;
 import de.hanse.ngsild.jsonld.ContextResolver;
 import de.hanse.ngsild.jsonld.LdContext;
@@ -21,11 +22,15 @@ import org.glassfish.jersey.server.ResourceConfig;
 
 /**
  * The NGSI-LD broker and federator of a node ({@code /ngsi-ld/v1}): local entities in TDB2, context source
- * registrations, distributed queries with merge. Order 700. Created by the node's composition root through
+ * registrations, distributed queries with merge. Order 700. Entities and registrations live in a TDB2 database of
+ * their own ({@code <dataDir>/ngsi-ld}, in memory when the node's store is), not in the catalogue store: TDB2 has
+ * one writer at a time and a harvest run is one write transaction, so sharing the store would hold every entity
+ * update back until a running harvest ends. Created by the node's composition root through
  * {@link java.util.ServiceLoader}; {@link #configure} builds the services once, single-threaded.
  */
 public final class NgsiLdModule implements NodeModule {
     private NgsiLdServices services;
+    private NodeStore entityStore;
 
     @Override
     public String name() {
@@ -42,8 +47,9 @@ public final class NgsiLdModule implements NodeModule {
         NgsiLdConfig c = ctx.config().ngsild();
         if (!c.enabled()) return;
         String self = c.sourceIdentity() != null ? c.sourceIdentity() : ctx.config().name();
-        EntityStore store = new EntityStore(ctx.store());
-        RegistrationStore registrations = new RegistrationStore(ctx.store());
+        entityStore = ctx.store().location() == null ? NodeStore.inMemory() : NodeStore.open(ctx.store().location().resolve("ngsi-ld"));
+        EntityStore store = new EntityStore(entityStore);
+        RegistrationStore registrations = new RegistrationStore(entityStore);
         Forwarder forwarder = new Forwarder(ctx.http(), registrations, c.maxConcurrency());
         forwarder.bindTo(ctx.metrics());
         ContextResolver contexts = new ContextResolver(ctx.http(), Duration.ofSeconds(2));
@@ -58,6 +64,11 @@ public final class NgsiLdModule implements NodeModule {
         jersey.register(new EntityOperationsResource(services));
         jersey.register(new DiscoveryResource(services));
         jersey.register(new RegistrationsResource(services));
+    }
+
+    @Override
+    public void stop() {
+        if (entityStore != null) entityStore.close();
     }
 
     /** The services, or null before {@link #configure} or when NGSI-LD is disabled. */
