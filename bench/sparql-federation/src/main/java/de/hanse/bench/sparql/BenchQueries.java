@@ -39,7 +39,7 @@ final class BenchQueries {
                 SELECT ?o ?t ?v WHERE { ?o sosa:observedProperty <https://hub.example/prop/4> ; sosa:resultTime ?t ; sosa:hasSimpleResult ?v
                   FILTER(?t >= "2025-02-01T00:00:00Z"^^xsd:dateTime && ?t < "2025-02-03T00:00:00Z"^^xsd:dateTime && ?v > 40) }""");
         q.put("Q6 union: theme datasets and recently modified records", """
-                SELECT ?x ?title WHERE { { ?x a dcat:Dataset ; dcat:theme <https://hub.example/theme/3> ; dct:keyword "kw7" ; dct:title ?title }
+                SELECT ?x ?title WHERE { { ?x a dcat:Dataset ; dcat:theme <https://hub.example/theme/3> ; dcat:keyword "kw7" ; dct:title ?title }
                   UNION { ?r foaf:primaryTopic ?x ; dct:modified ?m . ?x dct:title ?title FILTER(?m >= "2025-12-20"^^xsd:date) } }""");
         q.put("Q7 order by + limit: top PM readings of one model", """
                 SELECT ?o ?v WHERE { ?o sosa:observedProperty ?p ; sosa:hasSimpleResult ?v ; sosa:madeBySensor ?s .

@@ -16,6 +16,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.compose.MultiUnion;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.util.FmtUtils;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.eclipse.rdf4j.federated.FedXConfig;
 import org.eclipse.rdf4j.federated.FedXFactory;
@@ -27,7 +34,10 @@ import org.eclipse.rdf4j.repository.RepositoryConnection;
 /**
  * Runs FedX and Hanse's federated engine on the same generated federation (five Fuseki endpoints on loopback, each
  * counting the requests it receives), warm, several repetitions; prints a Markdown table of median times, requests
- * and result counts. Arguments: {@code [scale=1.0] [reps=3] [seed=42] [timeoutSeconds=120]}.
+ * and result counts. Every query is also run over one in-memory store holding the union of all five graphs (the
+ * reference answer): FedX's row count and Hanse's full solution multiset are compared with it. Arguments:
+ * {@code [scale=1.0] [reps=3] [seed=42] [timeoutSeconds=120] [queryPrefix]} (only queries whose name starts with
+ * {@code queryPrefix}, e.g. {@code Q9}, for profiling one query).
  */
 public final class FederationBench {
     record Measure(long coldMs, int coldRequests, List<Long> warmMs, int warmRequests, long rows, String error) {
@@ -49,6 +59,7 @@ public final class FederationBench {
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
         int timeout = args.length > 3 ? Integer.parseInt(args[3]) : 120;
+        String only = args.length > 4 ? args[4] : "";
 
         long t0 = System.nanoTime();
         Map<String, Graph> graphs = new DataGenerator(seed, scale).generate();
@@ -99,8 +110,11 @@ public final class FederationBench {
             }
         };
 
+        Map<String, String> queries = new LinkedHashMap<>(BenchQueries.all());
+        queries.keySet().removeIf(k -> !k.startsWith(only));
+        DatasetGraph union = DatasetGraphFactory.wrap(new MultiUnion(graphs.values().toArray(new Graph[0])));
         Map<String, Measure[]> results = new LinkedHashMap<>();
-        for (Map.Entry<String, String> q : BenchQueries.all().entrySet()) {
+        for (Map.Entry<String, String> q : queries.entrySet()) {
             String text = BenchQueries.PREFIXES + q.getValue();
             Measure f = measure(fedxEngine, text, reps, requests);
             Measure h = measure(hanseEngine, text, reps, requests);
@@ -110,14 +124,20 @@ public final class FederationBench {
                     f.rows() != h.rows() ? "  ROW COUNTS DIFFER" : "");
         }
         Map<String, Object> plans = new LinkedHashMap<>();
-        for (Map.Entry<String, String> q : BenchQueries.all().entrySet()) {
-            FederatedResult r = hanse.execute(BenchQueries.PREFIXES + q.getValue(), new FederationEngine.Options(false, null, null));
+        Map<String, Reference> references = new LinkedHashMap<>();
+        for (Map.Entry<String, String> q : queries.entrySet()) {
+            String text = BenchQueries.PREFIXES + q.getValue();
+            FederatedResult r = hanse.execute(text, new FederationEngine.Options(false, null, null));
             plans.put(q.getKey(), Map.of("requests", r.run().requestCounts(), "plan", r.run().trace().events()));
+            List<String> expected = reference(union, text);
+            boolean same = expected.equals(normalise(r.vars(), r.rows()));
+            references.put(q.getKey(), new Reference(expected.size(), same));
+            if (!same) System.out.println(q.getKey() + ": Hanse's solutions differ from the union store's");
         }
         java.nio.file.Path planFile = java.nio.file.Path.of("target", "hanse-plans.json");
         new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(planFile.toFile(), plans);
         System.out.println();
-        String report = Report.markdown(results, triples, scale, reps, seed);
+        String report = Report.markdown(results, references, triples, scale, reps, seed);
         System.out.println(report);
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", "results.md"), report);
         System.out.println("Hanse's plans (explain) written to " + planFile);
@@ -126,6 +146,31 @@ public final class FederationBench {
         http.close();
         servers.forEach(FusekiServer::stop);
         System.exit(0);
+    }
+
+    /** The union store's answer: row count, and whether Hanse returned exactly the same multiset of solutions. */
+    record Reference(long rows, boolean hanseSame) {}
+
+    static List<String> reference(DatasetGraph union, String query) {
+        try (QueryExec qe = QueryExec.dataset(union).query(query).build()) {
+            RowSet rs = qe.select();
+            List<Var> vars = rs.getResultVars();
+            List<Binding> rows = new ArrayList<>();
+            rs.forEachRemaining(rows::add);
+            return normalise(vars, rows);
+        }
+    }
+
+    /** Rows as sorted strings (a multiset), so two answers compare regardless of order. */
+    static List<String> normalise(List<Var> vars, List<Binding> rows) {
+        List<String> out = new ArrayList<>(rows.size());
+        for (Binding b : rows) {
+            StringBuilder line = new StringBuilder();
+            for (Var v : vars) line.append(v.getVarName()).append('=').append(b.get(v) == null ? "UNDEF" : FmtUtils.stringForNode(b.get(v))).append(' ');
+            out.add(line.toString());
+        }
+        out.sort(null);
+        return out;
     }
 
     private static String sizes(Map<String, Graph> graphs) {

@@ -6,17 +6,19 @@ import java.util.Map;
 final class Report {
     private Report() {}
 
-    static String markdown(Map<String, FederationBench.Measure[]> results, long triples, double scale, int reps, long seed) {
+    static String markdown(Map<String, FederationBench.Measure[]> results, Map<String, FederationBench.Reference> refs, long triples, double scale, int reps, long seed) {
         StringBuilder b = new StringBuilder();
         b.append(String.format("Federation: hub + 4 cities, %,d triples (scale %s, seed %d), %d warm repetitions after one cold run (one when the cold run took over 30 s).%n%n", triples, scale, seed, reps));
-        b.append("| query | FedX median ms | FedX requests | Hanse median ms | Hanse requests | rows FedX / Hanse | cold ms FedX / Hanse | cold requests FedX / Hanse |\n");
-        b.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        b.append("| query | FedX median ms | FedX requests | Hanse median ms | Hanse requests | Hanse / FedX time | rows FedX / Hanse / union store | cold ms FedX / Hanse | cold requests FedX / Hanse |\n");
+        b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         long fTotal = 0, hTotal = 0, fReq = 0, hReq = 0;
         boolean complete = true;
         for (Map.Entry<String, FederationBench.Measure[]> e : results.entrySet()) {
             FederationBench.Measure f = e.getValue()[0], h = e.getValue()[1];
-            b.append(String.format("| %s | %s | %d | %s | %d | %d / %d%s | %d / %d | %d / %d |%n", e.getKey(), ms(f), f.warmRequests(), ms(h),
-                    h.warmRequests(), f.rows(), h.rows(), f.rows() == h.rows() ? "" : " **differ**", f.coldMs(), h.coldMs(), f.coldRequests(), h.coldRequests()));
+            FederationBench.Reference ref = refs.get(e.getKey());
+            String check = f.rows() == ref.rows() && h.rows() == ref.rows() && ref.hanseSame() ? "" : " **differ**";
+            b.append(String.format("| %s | %s | %d | %s | %d | %s | %d / %d / %d%s | %d / %d | %d / %d |%n", e.getKey(), ms(f), f.warmRequests(), ms(h),
+                    h.warmRequests(), ratio(f, h), f.rows(), h.rows(), ref.rows(), check, f.coldMs(), h.coldMs(), f.coldRequests(), h.coldRequests()));
             if (f.error() != null || h.error() != null) {
                 complete = false;
                 continue;
@@ -26,14 +28,22 @@ final class Report {
             fReq += f.warmRequests();
             hReq += h.warmRequests();
         }
-        b.append(String.format("| **total%s** | **%d** | **%d** | **%d** | **%d** | | | |%n", complete ? "" : " (queries both finished)", fTotal, fReq, hTotal, hReq));
-        b.append(String.format("%nHanse / FedX total time: %.2f; requests: %.2f%s%n", fTotal == 0 ? 0 : (double) hTotal / fTotal,
+        b.append(String.format("| **total%s** | **%d** | **%d** | **%d** | **%d** | **%.2f** | | | |%n", complete ? "" : " (queries both finished)", fTotal, fReq,
+                hTotal, hReq, fTotal == 0 ? 0 : (double) hTotal / fTotal));
+        b.append(String.format("%nHanse's solutions equal the union store's (as multisets) for %d of %d queries.%n",
+                refs.values().stream().filter(FederationBench.Reference::hanseSame).count(), refs.size()));
+        b.append(String.format("Hanse / FedX total time: %.2f; requests: %.2f%s%n", fTotal == 0 ? 0 : (double) hTotal / fTotal,
                 fReq == 0 ? 0 : (double) hReq / fReq, complete ? "" : " (over the queries both engines finished; failures below)"));
         for (Map.Entry<String, FederationBench.Measure[]> e : results.entrySet())
             for (int i = 0; i < 2; i++)
                 if (e.getValue()[i].error() != null)
                     b.append(String.format("- %s, %s: %s%n", e.getKey(), i == 0 ? "FedX" : "Hanse", e.getValue()[i].error()));
         return b.toString();
+    }
+
+    private static String ratio(FederationBench.Measure f, FederationBench.Measure h) {
+        if (f.error() != null || h.error() != null || f.median() <= 0) return "-";
+        return String.format("%.2f", (double) h.median() / f.median());
     }
 
     private static String ms(FederationBench.Measure m) {
