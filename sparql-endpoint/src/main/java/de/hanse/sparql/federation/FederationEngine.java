@@ -13,6 +13,7 @@ import de.hanse.sparql.federation.peers.Source;
 import de.hanse.sparql.federation.peers.SourceRegistry;
 import de.hanse.sparql.federation.planning.BgpPlanner;
 import de.hanse.sparql.federation.planning.CardinalityEstimator;
+import de.hanse.sparql.federation.planning.NeededVars;
 import de.hanse.sparql.federation.planning.QueryRewriter;
 import de.hanse.sparql.federation.selection.SourceSelector;
 import de.hanse.sparql.federation.selection.SummaryService;
@@ -20,6 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
@@ -30,6 +33,7 @@ import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphZero;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -100,7 +104,7 @@ public final class FederationEngine {
         Query query = parse(queryString);
         QueryRun run = newRun(options);
         if (query.isDescribeType()) return new Describer(this).describe(query, run);
-        Op op = rewrite(Algebra.compile(query), run);
+        Op op = rewrite(Algebra.compile(query), run, query);
         List<Binding> rows = new ArrayList<>();
         boolean truncated = false;
         QueryIterator it = evaluate(op);
@@ -126,9 +130,16 @@ public final class FederationEngine {
         return new QueryRun(client, scheduler, call, options.partial(), maxIntermediateRows);
     }
 
+    /** Rewrites {@code op} for the federation; subqueries return every variable (no projection push-down). */
     Op rewrite(Op op, QueryRun run) {
+        return rewrite(op, run, null);
+    }
+
+    /** Rewrites {@code op}, the algebra of {@code query}; with a SELECT query, subqueries return only needed variables. */
+    Op rewrite(Op op, QueryRun run, Query query) {
         BgpEvaluator evaluator = new BgpEvaluator(run, estimator);
         List<Source> sources = registry.sources();
+        AtomicReference<Set<Var>> needed = new AtomicReference<>();
         OpFederatedBgp.QueryContext qc = new OpFederatedBgp.QueryContext() {
             @Override
             public QueryRun run() {
@@ -144,8 +155,15 @@ public final class FederationEngine {
             public List<Source> sources() {
                 return sources;
             }
+
+            @Override
+            public Set<Var> neededOutside() {
+                return needed.get();
+            }
         };
-        return new QueryRewriter(registry, () -> planner, qc).rewrite(op);
+        Op rewritten = new QueryRewriter(registry, () -> planner, qc).rewrite(op);
+        if (query != null) needed.set(NeededVars.outside(query, rewritten));
+        return rewritten;
     }
 
     static QueryIterator evaluate(Op op) {

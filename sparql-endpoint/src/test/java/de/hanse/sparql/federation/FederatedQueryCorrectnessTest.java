@@ -76,6 +76,14 @@ class FederatedQueryCorrectnessTest {
             "SELECT ?c ?n WHERE { { SELECT ?c (COUNT(*) AS ?n) WHERE { ?d a dcat:Dataset ; dct:publisher ?c } GROUP BY ?c } BIND(?n * 2 AS ?m) FILTER(?m > 0) }",
             // MINUS
             "SELECT ?s WHERE { ?s a sosa:Sensor MINUS { ?s ex:installedAt ?d } }",
+            // projection push-down: duplicates kept when subqueries return fewer variables
+            "SELECT ?s WHERE { ?o sosa:madeBySensor ?s ; sosa:hasSimpleResult ?v }",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?o sosa:madeBySensor ?s ; sosa:hasSimpleResult ?v }",
+            "SELECT ?p (SUM(?v) AS ?t) WHERE { ?o sosa:observedProperty ?p ; sosa:hasSimpleResult ?v ; sosa:resultTime ?time } GROUP BY ?p",
+            "SELECT ?s WHERE { ?s a sosa:Sensor OPTIONAL { ?s ex:installedAt ?d } FILTER(!BOUND(?d)) }",
+            "SELECT ?x WHERE { { ?x a sosa:Sensor ; sosa:observes ?p } UNION { ?x a dcat:Dataset ; dct:title ?t } }",
+            "SELECT ?label WHERE { ?o sosa:observedProperty ?p ; sosa:hasSimpleResult ?v . ?p rdfs:label ?label } ORDER BY ?label",
+            "SELECT ?s WHERE { ?s a sosa:Sensor FILTER NOT EXISTS { ?s ex:installedAt ?d } }",
     })
     void sameSolutionsAsOneStore(String query) {
         String q = PREFIXES + query;
@@ -87,6 +95,16 @@ class FederatedQueryCorrectnessTest {
     void referenceQueriesAreNotTrivial() {
         assertThat(fed.reference(PREFIXES + "SELECT * WHERE { ?d a dcat:Dataset ; dct:title ?t }")).hasSize(10);
         assertThat(fed.reference(PREFIXES + "SELECT ?o WHERE { ?o sosa:observedProperty/rdfs:label ?l }")).hasSize(20 + 12 + 9);
+    }
+
+    @Test
+    void subqueriesReturnOnlyTheVariablesTheQueryReads() {
+        String q = PREFIXES + "SELECT ?label WHERE { ?o sosa:observedProperty ?p ; sosa:hasSimpleResult ?v . ?p rdfs:label ?label }";
+        FederatedResult r = fed.engine.execute(q, new FederationEngine.Options(false, null, null));
+        assertThat(FederationFixture.normalise(r.vars(), r.rows())).isEqualTo(fed.reference(q)).isNotEmpty();
+        // the observation cluster returns only the join variable ?p (not ?o, ?v); the label cluster needs all it binds
+        assertThat(r.run().trace().events()).filteredOn(e -> "cluster".equals(e.get("step")))
+                .extracting(e -> e.get("returns")).containsExactlyInAnyOrder(List.of("?p"), null);
     }
 
     @Test

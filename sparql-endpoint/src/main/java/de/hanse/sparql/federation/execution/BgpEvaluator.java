@@ -38,18 +38,23 @@ public final class BgpEvaluator {
         this.estimator = estimator;
     }
 
-    public List<Binding> evaluate(BgpPlan plan, List<Binding> seeds, ExecutionContext cxt) {
+    /**
+     * @param needed variables the rest of the query reads (see {@link OpFederatedBgp.QueryContext#neededOutside()});
+     *               null when every variable is to be returned
+     */
+    public List<Binding> evaluate(BgpPlan plan, List<Binding> seeds, Set<Var> needed, ExecutionContext cxt) {
         if (plan.empty() || seeds.isEmpty()) return List.of();
         boolean rootSeed = seeds.size() == 1 && seeds.get(0).isEmpty();
         List<Cluster> todo = new ArrayList<>(plan.clusters());
         if (todo.size() > 1 || !rootSeed) todo = new ArrayList<>(estimator.estimate(todo, run));
         List<Binding> current = seeds;
         Set<Var> bound = new LinkedHashSet<>(HashJoin.alwaysBound(seeds));
+        Set<Var> keep = keep(plan, bound, needed);
         while (!todo.isEmpty() && !current.isEmpty()) {
             boolean first = rootSeed && bound.isEmpty();
             Option next = pick(todo, current, bound, first);
             todo.remove(next.cluster());
-            current = step(current, next, first);
+            current = step(current, next, first, projection(next.cluster(), keep));
             bound.addAll(next.cluster().vars());
             if (current.size() > run.maxRows())
                 throw new ProblemException(Problem.of(422, "result-too-large", "Result too large",
@@ -60,6 +65,31 @@ public final class BgpEvaluator {
         List<Binding> out = new ArrayList<>();
         for (Binding b : current) if (plan.residualFilters().isSatisfied(b, cxt)) out.add(b);
         return out;
+    }
+
+    /**
+     * The variables any subquery of this BGP must return: those read outside it, by its residual filters, by the
+     * seeds, or shared by two clusters (join variables). Null when all are needed.
+     */
+    static Set<Var> keep(BgpPlan plan, Set<Var> seedVars, Set<Var> needed) {
+        if (needed == null) return null;
+        Set<Var> keep = new LinkedHashSet<>(needed);
+        keep.addAll(seedVars);
+        keep.addAll(plan.residualFilters().getVarsMentioned());
+        Set<Var> seen = new java.util.HashSet<>();
+        for (Cluster c : plan.clusters())
+            for (Var v : c.vars())
+                if (!seen.add(v)) keep.add(v);
+        return keep;
+    }
+
+    /** What the cluster's subqueries project: null for all its variables; never empty (one variable keeps the rows). */
+    static List<Var> projection(Cluster c, Set<Var> keep) {
+        if (keep == null) return null;
+        List<Var> out = new ArrayList<>(c.vars());
+        out.retainAll(keep);
+        if (out.size() == c.vars().size()) return null;
+        return out.isEmpty() ? List.of(c.vars().iterator().next()) : out;
     }
 
     /** How one cluster would be joined to the current solutions, with its cost. */
@@ -93,26 +123,27 @@ public final class BgpEvaluator {
         return new Option(c, keyVars, keys, routed, bindCost < hashCost, Math.min(bindCost, hashCost));
     }
 
-    private List<Binding> step(List<Binding> current, Option o, boolean first) {
+    private List<Binding> step(List<Binding> current, Option o, boolean first, List<Var> project) {
         Cluster c = o.cluster();
-        if (!o.bind()) return hash(current, c, first ? "first" : o.keyVars().isEmpty() ? "cross" : "hash");
+        if (!o.bind()) return hash(current, c, first ? "first" : o.keyVars().isEmpty() ? "cross" : "hash", project);
         List<QueryRun.Call> calls = new ArrayList<>();
         o.routed().forEach((s, ks) -> {
             for (int i = 0; i < ks.size(); i += CostModel.BATCH)
-                calls.add(new QueryRun.Call(s, Subqueries.select(c.patterns(), c.filters(), o.keyVars(), ks.subList(i, Math.min(ks.size(), i + CostModel.BATCH)))));
+                calls.add(new QueryRun.Call(s, Subqueries.select(c.patterns(), c.filters(), o.keyVars(),
+                            ks.subList(i, Math.min(ks.size(), i + CostModel.BATCH)), project)));
         });
         long t0 = System.nanoTime();
         List<Binding> rows = concat(run.selectAll(calls));
-        trace(c, "bind", current.size(), o.keys().size(), calls.size(), rows.size(), t0);
+        trace(c, "bind", project, current.size(), o.keys().size(), calls.size(), rows.size(), t0);
         return HashJoin.join(current, rows);
     }
 
-    private List<Binding> hash(List<Binding> current, Cluster c, String method) {
+    private List<Binding> hash(List<Binding> current, Cluster c, String method, List<Var> project) {
         List<QueryRun.Call> calls = new ArrayList<>();
-        for (Source s : c.sources()) calls.add(new QueryRun.Call(s, Subqueries.select(c.patterns(), c.filters(), null, null)));
+        for (Source s : c.sources()) calls.add(new QueryRun.Call(s, Subqueries.select(c.patterns(), c.filters(), null, null, project)));
         long t0 = System.nanoTime();
         List<Binding> rows = concat(run.selectAll(calls));
-        trace(c, method, current.size(), 0, calls.size(), rows.size(), t0);
+        trace(c, method, project, current.size(), 0, calls.size(), rows.size(), t0);
         return method.equals("first") ? rows : HashJoin.join(current, rows);
     }
 
@@ -136,12 +167,13 @@ public final class BgpEvaluator {
         return out;
     }
 
-    private void trace(Cluster c, String method, int inputRows, int keys, int requests, int rows, long startNanos) {
+    private void trace(Cluster c, String method, List<Var> project, int inputRows, int keys, int requests, int rows, long startNanos) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("cluster", c.id());
         d.put("patterns", Explain.patterns(c.patterns()));
         d.put("sources", c.sources().stream().map(Source::id).toList());
         if (!c.filters().isEmpty()) d.put("pushedFilters", c.filters().getList().stream().map(Object::toString).toList());
+        if (project != null) d.put("returns", project.stream().map(Var::toString).toList());
         d.put("join", method);
         d.put("estimate", c.estimate());
         d.put("inputRows", inputRows);

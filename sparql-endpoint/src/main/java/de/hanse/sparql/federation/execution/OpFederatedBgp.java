@@ -44,6 +44,13 @@ public final class OpFederatedBgp extends OpExt {
         BgpEvaluator evaluator();
 
         List<de.hanse.sparql.federation.peers.Source> sources();
+
+        /**
+         * Variables the rest of the query reads besides those local to one BGP ({@link
+         * de.hanse.sparql.federation.planning.NeededVars}); subqueries return only these and the join variables.
+         * Null: all variables are returned.
+         */
+        java.util.Set<Var> neededOutside();
     }
 
     public OpFederatedBgp(List<Triple> patterns, ExprList filters, Supplier<BgpPlanner> planner, QueryContext query) {
@@ -60,6 +67,11 @@ public final class OpFederatedBgp extends OpExt {
         return new OpFederatedBgp(patterns, all, planner, query);
     }
 
+    /** The filters of its group (pushed into subqueries where possible, otherwise applied to its solutions). */
+    public ExprList filters() {
+        return filters;
+    }
+
     public List<Var> vars() {
         java.util.Set<Var> vs = new java.util.LinkedHashSet<>();
         VarUtils.addVarsTriples(vs, patterns);
@@ -73,7 +85,7 @@ public final class OpFederatedBgp extends OpExt {
         keyVars.retainAll(HashJoin.alwaysBound(outer));
         keyVars.removeIf(v -> outer.stream().anyMatch(b -> b.get(v).isBlank()));
         List<Binding> seeds = keyVars.isEmpty() ? List.of(BindingFactory.empty()) : HashJoin.distinctKeys(outer, keyVars);
-        return query.evaluator().evaluate(plan(), seeds, cxt);
+        return query.evaluator().evaluate(plan(), seeds, query.neededOutside(), cxt);
     }
 
     private BgpPlan plan() {

@@ -8,6 +8,7 @@ import org.apache.jena.sparql.algebra.OpAsQuery;
 import org.apache.jena.sparql.algebra.op.OpBGP;
 import org.apache.jena.sparql.algebra.op.OpFilter;
 import org.apache.jena.sparql.algebra.op.OpJoin;
+import org.apache.jena.sparql.algebra.op.OpProject;
 import org.apache.jena.sparql.algebra.op.OpTable;
 import org.apache.jena.sparql.algebra.table.TableData;
 import org.apache.jena.sparql.core.BasicPattern;
@@ -22,9 +23,18 @@ public final class Subqueries {
 
     /** {@code SELECT * { [VALUES keys] patterns FILTER(filters) }}; keys may be null (no bind join). */
     public static Query select(List<Triple> patterns, ExprList filters, List<Var> keyVars, List<Binding> keys) {
+        return select(patterns, filters, keyVars, keys, null);
+    }
+
+    /**
+     * {@code SELECT project { [VALUES keys] patterns FILTER(filters) }}: without DISTINCT, so every solution of the
+     * group is one row (duplicates kept); {@code project} null or empty means {@code SELECT *}.
+     */
+    public static Query select(List<Triple> patterns, ExprList filters, List<Var> keyVars, List<Binding> keys, List<Var> project) {
         Op op = new OpBGP(BasicPattern.wrap(patterns));
         if (filters != null && !filters.isEmpty()) op = OpFilter.filterBy(filters, op);
         if (keys != null) op = OpJoin.create(OpTable.create(new TableData(keyVars, keys)), op);
+        if (project != null && !project.isEmpty()) op = new OpProject(op, project);
         return OpAsQuery.asQuery(op);
     }
 
