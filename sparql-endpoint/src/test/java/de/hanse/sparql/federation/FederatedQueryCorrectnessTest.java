@@ -84,6 +84,11 @@ class FederatedQueryCorrectnessTest {
             "SELECT ?x WHERE { { ?x a sosa:Sensor ; sosa:observes ?p } UNION { ?x a dcat:Dataset ; dct:title ?t } }",
             "SELECT ?label WHERE { ?o sosa:observedProperty ?p ; sosa:hasSimpleResult ?v . ?p rdfs:label ?label } ORDER BY ?label",
             "SELECT ?s WHERE { ?s a sosa:Sensor FILTER NOT EXISTS { ?s ex:installedAt ?d } }",
+            // ORDER BY + LIMIT cut per source (one cluster) or not (joins across sources, DISTINCT)
+            "SELECT ?o ?v WHERE { ?o sosa:hasSimpleResult ?v ; sosa:observedProperty ?p } ORDER BY ?v ?o LIMIT 5 OFFSET 3",
+            "SELECT ?v WHERE { ?o sosa:hasSimpleResult ?v } ORDER BY DESC(?v) LIMIT 3",
+            "SELECT ?o ?l WHERE { ?o sosa:observedProperty ?p . ?p rdfs:label ?l } ORDER BY DESC(?o) LIMIT 4",
+            "SELECT DISTINCT ?v WHERE { ?o sosa:hasSimpleResult ?v } ORDER BY ?v LIMIT 3",
     })
     void sameSolutionsAsOneStore(String query) {
         String q = PREFIXES + query;
@@ -105,6 +110,16 @@ class FederatedQueryCorrectnessTest {
         // the observation cluster returns only the join variable ?p (not ?o, ?v); the label cluster needs all it binds
         assertThat(r.run().trace().events()).filteredOn(e -> "cluster".equals(e.get("step")))
                 .extracting(e -> e.get("returns")).containsExactlyInAnyOrder(List.of("?p"), null);
+    }
+
+    @Test
+    void orderByLimitOverOneClusterIsCutAtEachSource() {
+        String q = PREFIXES + "SELECT ?o ?v WHERE { ?o sosa:hasSimpleResult ?v } ORDER BY DESC(?v) ?o LIMIT 7";
+        FederatedResult r = fed.engine.execute(q, new FederationEngine.Options(false, null, null));
+        assertThat(FederationFixture.normalise(r.vars(), r.rows())).isEqualTo(fed.reference(q)).hasSize(7);
+        var step = r.run().trace().events().stream().filter(e -> "cluster".equals(e.get("step"))).findFirst().orElseThrow();
+        assertThat(step.get("join")).isEqualTo("first, top 7 per source");
+        assertThat((Integer) step.get("rows")).isLessThanOrEqualTo(7 * (Integer) step.get("requests"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import de.hanse.sparql.federation.planning.Cluster;
 import de.hanse.sparql.federation.planning.CostModel;
 import de.hanse.sparql.federation.planning.Explain;
 import de.hanse.sparql.federation.planning.Subqueries;
+import de.hanse.sparql.federation.planning.TopK;
 import de.hanse.sparql.federation.selection.Tokens;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,8 +42,10 @@ public final class BgpEvaluator {
     /**
      * @param needed variables the rest of the query reads (see {@link OpFederatedBgp.QueryContext#neededOutside()});
      *               null when every variable is to be returned
+     * @param topK   the query reads only the first solutions in this order (null: all); used when one cluster answers
+     *               the whole BGP, so each source returns only its own first ones
      */
-    public List<Binding> evaluate(BgpPlan plan, List<Binding> seeds, Set<Var> needed, ExecutionContext cxt) {
+    public List<Binding> evaluate(BgpPlan plan, List<Binding> seeds, Set<Var> needed, TopK topK, ExecutionContext cxt) {
         if (plan.empty() || seeds.isEmpty()) return List.of();
         boolean rootSeed = seeds.size() == 1 && seeds.get(0).isEmpty();
         List<Cluster> todo = new ArrayList<>(plan.clusters());
@@ -50,11 +53,13 @@ public final class BgpEvaluator {
         List<Binding> current = seeds;
         Set<Var> bound = new LinkedHashSet<>(HashJoin.alwaysBound(seeds));
         Set<Var> keep = keep(plan, bound, needed);
+        TopK cut = rootSeed && topK != null && plan.clusters().size() == 1 && plan.residualFilters().isEmpty()
+                && topK.pushableOver(plan.clusters().get(0).vars()) ? topK : null;
         while (!todo.isEmpty() && !current.isEmpty()) {
             boolean first = rootSeed && bound.isEmpty();
             Option next = pick(todo, current, bound, first);
             todo.remove(next.cluster());
-            current = step(current, next, first, projection(next.cluster(), keep));
+            current = step(current, next, first, projection(next.cluster(), keep), cut);
             bound.addAll(next.cluster().vars());
             if (current.size() > run.maxRows())
                 throw new ProblemException(Problem.of(422, "result-too-large", "Result too large",
@@ -123,9 +128,9 @@ public final class BgpEvaluator {
         return new Option(c, keyVars, keys, routed, bindCost < hashCost, Math.min(bindCost, hashCost));
     }
 
-    private List<Binding> step(List<Binding> current, Option o, boolean first, List<Var> project) {
+    private List<Binding> step(List<Binding> current, Option o, boolean first, List<Var> project, TopK cut) {
         Cluster c = o.cluster();
-        if (!o.bind()) return hash(current, c, first ? "first" : o.keyVars().isEmpty() ? "cross" : "hash", project);
+        if (!o.bind()) return hash(current, c, first ? "first" : o.keyVars().isEmpty() ? "cross" : "hash", project, cut);
         List<QueryRun.Call> calls = new ArrayList<>();
         o.routed().forEach((s, ks) -> {
             for (int i = 0; i < ks.size(); i += CostModel.BATCH)
@@ -138,12 +143,12 @@ public final class BgpEvaluator {
         return HashJoin.join(current, rows);
     }
 
-    private List<Binding> hash(List<Binding> current, Cluster c, String method, List<Var> project) {
+    private List<Binding> hash(List<Binding> current, Cluster c, String method, List<Var> project, TopK cut) {
         List<QueryRun.Call> calls = new ArrayList<>();
-        for (Source s : c.sources()) calls.add(new QueryRun.Call(s, Subqueries.select(c.patterns(), c.filters(), null, null, project)));
+        for (Source s : c.sources()) calls.add(new QueryRun.Call(s, Subqueries.select(c.patterns(), c.filters(), null, null, project, cut)));
         long t0 = System.nanoTime();
         List<Binding> rows = concat(run.selectAll(calls));
-        trace(c, method, project, current.size(), 0, calls.size(), rows.size(), t0);
+        trace(c, cut == null ? method : method + ", top " + cut.limit() + " per source", project, current.size(), 0, calls.size(), rows.size(), t0);
         return method.equals("first") ? rows : HashJoin.join(current, rows);
     }
 

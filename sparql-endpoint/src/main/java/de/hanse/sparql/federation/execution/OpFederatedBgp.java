@@ -3,6 +3,7 @@ package de.hanse.sparql.federation.execution;
 import de.hanse.sparql.federation.merge.HashJoin;
 import de.hanse.sparql.federation.planning.BgpPlan;
 import de.hanse.sparql.federation.planning.BgpPlanner;
+import de.hanse.sparql.federation.planning.TopK;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -35,6 +36,7 @@ public final class OpFederatedBgp extends OpExt {
     private final ExprList filters;
     private final Supplier<BgpPlanner> planner;
     private final QueryContext query;
+    private final TopK topK;
     private BgpPlan plan;
 
     /** Per-query services an operator needs. */
@@ -54,17 +56,27 @@ public final class OpFederatedBgp extends OpExt {
     }
 
     public OpFederatedBgp(List<Triple> patterns, ExprList filters, Supplier<BgpPlanner> planner, QueryContext query) {
+        this(patterns, filters, planner, query, null);
+    }
+
+    private OpFederatedBgp(List<Triple> patterns, ExprList filters, Supplier<BgpPlanner> planner, QueryContext query, TopK topK) {
         super("federated-bgp");
         this.patterns = List.copyOf(patterns);
         this.filters = filters;
         this.planner = planner;
         this.query = query;
+        this.topK = topK;
     }
 
     public OpFederatedBgp withFilters(ExprList more) {
         ExprList all = ExprList.copy(filters);
         all.addAll(more);
-        return new OpFederatedBgp(patterns, all, planner, query);
+        return new OpFederatedBgp(patterns, all, planner, query, topK);
+    }
+
+    /** The same BGP, known to be read only through {@code ORDER BY ... LIMIT} (see {@link TopK}). */
+    public OpFederatedBgp withTopK(TopK k) {
+        return new OpFederatedBgp(patterns, filters, planner, query, k);
     }
 
     /** The filters of its group (pushed into subqueries where possible, otherwise applied to its solutions). */
@@ -85,7 +97,8 @@ public final class OpFederatedBgp extends OpExt {
         keyVars.retainAll(HashJoin.alwaysBound(outer));
         keyVars.removeIf(v -> outer.stream().anyMatch(b -> b.get(v).isBlank()));
         List<Binding> seeds = keyVars.isEmpty() ? List.of(BindingFactory.empty()) : HashJoin.distinctKeys(outer, keyVars);
-        return query.evaluator().evaluate(plan(), seeds, query.neededOutside(), cxt);
+        boolean root = seeds.size() == 1 && seeds.get(0).isEmpty();
+        return query.evaluator().evaluate(plan(), seeds, query.neededOutside(), root ? topK : null, cxt);
     }
 
     private BgpPlan plan() {

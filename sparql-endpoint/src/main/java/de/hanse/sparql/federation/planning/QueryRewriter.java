@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Query;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.TransformCopy;
 import org.apache.jena.sparql.algebra.Transformer;
@@ -21,8 +22,11 @@ import org.apache.jena.sparql.algebra.op.OpDatasetNames;
 import org.apache.jena.sparql.algebra.op.OpFilter;
 import org.apache.jena.sparql.algebra.op.OpGraph;
 import org.apache.jena.sparql.algebra.op.OpLeftJoin;
+import org.apache.jena.sparql.algebra.op.OpOrder;
 import org.apache.jena.sparql.algebra.op.OpPath;
+import org.apache.jena.sparql.algebra.op.OpProject;
 import org.apache.jena.sparql.algebra.op.OpService;
+import org.apache.jena.sparql.algebra.op.OpSlice;
 import org.apache.jena.sparql.algebra.optimize.TransformMergeBGPs;
 import org.apache.jena.sparql.algebra.optimize.TransformPathFlatten;
 import org.apache.jena.sparql.core.Var;
@@ -33,7 +37,8 @@ import org.apache.jena.sparql.expr.ExprList;
  * Rewrites a query's algebra (as compiled by ARQ, unoptimised) for the federation: every BGP, with the filters of
  * its group and OPTIONAL conditions that only read its own variables, becomes an {@link OpFederatedBgp}; an explicit
  * {@code SERVICE <peer>} becomes an {@link OpRemote} to that peer (only registered peers: anything else is refused,
- * the node must not call arbitrary URLs); {@code GRAPH} blocks and complex paths go whole to every source.
+ * the node must not call arbitrary URLs); {@code GRAPH} blocks and complex paths go whole to every source. A BGP
+ * read only through ORDER BY + LIMIT is marked with its {@link TopK}.
  * Blank-node and path variables get plain names so they survive the trip through query text. One per query.
  */
 public final class QueryRewriter extends TransformCopy {
@@ -84,6 +89,18 @@ public final class QueryRewriter extends TransformCopy {
             return OpLeftJoin.create(left, inner.isEmpty() ? bgp : bgp.withFilters(inner), outer.isEmpty() ? null : outer);
         }
         return super.transform(op, left, right);
+    }
+
+    /** {@code (slice (project? (order (federated-bgp))))}: the BGP may be cut per source (see {@link TopK}). */
+    @Override
+    public Op transform(OpSlice op, Op sub) {
+        if (op.getLength() == Query.NOLIMIT) return super.transform(op, sub);
+        Op inner = sub instanceof OpProject p ? p.getSubOp() : sub;
+        if (!(inner instanceof OpOrder order) || !(order.getSubOp() instanceof OpFederatedBgp bgp)) return super.transform(op, sub);
+        long start = op.getStart() == Query.NOLIMIT ? 0 : op.getStart();
+        Op cut = new OpOrder(bgp.withTopK(new TopK(order.getConditions(), start + op.getLength())), order.getConditions());
+        if (sub instanceof OpProject p) cut = new OpProject(cut, p.getVars());
+        return new OpSlice(cut, op.getStart(), op.getLength());
     }
 
     @Override

@@ -8,7 +8,9 @@ import org.apache.jena.sparql.algebra.OpAsQuery;
 import org.apache.jena.sparql.algebra.op.OpBGP;
 import org.apache.jena.sparql.algebra.op.OpFilter;
 import org.apache.jena.sparql.algebra.op.OpJoin;
+import org.apache.jena.sparql.algebra.op.OpOrder;
 import org.apache.jena.sparql.algebra.op.OpProject;
+import org.apache.jena.sparql.algebra.op.OpSlice;
 import org.apache.jena.sparql.algebra.op.OpTable;
 import org.apache.jena.sparql.algebra.table.TableData;
 import org.apache.jena.sparql.core.BasicPattern;
@@ -31,10 +33,17 @@ public final class Subqueries {
      * group is one row (duplicates kept); {@code project} null or empty means {@code SELECT *}.
      */
     public static Query select(List<Triple> patterns, ExprList filters, List<Var> keyVars, List<Binding> keys, List<Var> project) {
+        return select(patterns, filters, keyVars, keys, project, null);
+    }
+
+    /** As above, plus {@code ORDER BY ... LIMIT n} when {@code topK} is not null (a source's first n solutions). */
+    public static Query select(List<Triple> patterns, ExprList filters, List<Var> keyVars, List<Binding> keys, List<Var> project, TopK topK) {
         Op op = new OpBGP(BasicPattern.wrap(patterns));
         if (filters != null && !filters.isEmpty()) op = OpFilter.filterBy(filters, op);
         if (keys != null) op = OpJoin.create(OpTable.create(new TableData(keyVars, keys)), op);
+        if (topK != null) op = new OpOrder(op, topK.order());
         if (project != null && !project.isEmpty()) op = new OpProject(op, project);
+        if (topK != null) op = new OpSlice(op, Query.NOLIMIT, topK.limit());
         return OpAsQuery.asQuery(op);
     }
 
