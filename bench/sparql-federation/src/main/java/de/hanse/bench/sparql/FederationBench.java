@@ -121,7 +121,7 @@ public final class FederationBench {
             results.put(q.getKey(), new Measure[] {f, h});
             System.out.printf("%-58s FedX %7d ms %6d req %7d rows | Hanse %7d ms %6d req %7d rows%s%n", q.getKey(), f.median(),
                     f.warmRequests(), f.rows(), h.median(), h.warmRequests(), h.rows(),
-                    f.rows() != h.rows() ? "  ROW COUNTS DIFFER" : "");
+                    f.rows() >= 0 && h.rows() >= 0 && f.rows() != h.rows() ? "  ROW COUNTS DIFFER" : "");
         }
         Map<String, Object> plans = new LinkedHashMap<>();
         Map<String, Reference> references = new LinkedHashMap<>();

@@ -16,9 +16,10 @@ final class Report {
         for (Map.Entry<String, FederationBench.Measure[]> e : results.entrySet()) {
             FederationBench.Measure f = e.getValue()[0], h = e.getValue()[1];
             FederationBench.Reference ref = refs.get(e.getKey());
-            String check = f.rows() == ref.rows() && h.rows() == ref.rows() && ref.hanseSame() ? "" : " **differ**";
-            b.append(String.format("| %s | %s | %d | %s | %d | %s | %d / %d / %d%s | %d / %d | %d / %d |%n", e.getKey(), ms(f), f.warmRequests(), ms(h),
-                    h.warmRequests(), ratio(f, h), f.rows(), h.rows(), ref.rows(), check, f.coldMs(), h.coldMs(), f.coldRequests(), h.coldRequests()));
+            // An engine that failed has no row count to compare; the others must match the union store.
+            boolean same = (f.rows() < 0 || f.rows() == ref.rows()) && (h.rows() < 0 || (h.rows() == ref.rows() && ref.hanseSame()));
+            b.append(String.format("| %s | %s | %d | %s | %d | %s | %s / %s / %d%s | %d / %d | %d / %d |%n", e.getKey(), ms(f), f.warmRequests(), ms(h),
+                    h.warmRequests(), ratio(f, h), rows(f), rows(h), ref.rows(), same ? "" : " **differ**", f.coldMs(), h.coldMs(), f.coldRequests(), h.coldRequests()));
             if (f.error() != null || h.error() != null) {
                 complete = false;
                 continue;
@@ -44,6 +45,10 @@ final class Report {
     private static String ratio(FederationBench.Measure f, FederationBench.Measure h) {
         if (f.error() != null || h.error() != null || f.median() <= 0) return "-";
         return String.format("%.2f", (double) h.median() / f.median());
+    }
+
+    private static String rows(FederationBench.Measure m) {
+        return m.rows() < 0 ? "failed" : Long.toString(m.rows());
     }
 
     private static String ms(FederationBench.Measure m) {
