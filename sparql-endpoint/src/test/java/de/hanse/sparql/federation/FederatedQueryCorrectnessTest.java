@@ -79,6 +79,7 @@ class FederatedQueryCorrectnessTest {
             // projection push-down: duplicates kept when subqueries return fewer variables
             "SELECT ?s WHERE { ?o sosa:madeBySensor ?s ; sosa:hasSimpleResult ?v }",
             "SELECT (COUNT(*) AS ?n) WHERE { ?o sosa:madeBySensor ?s ; sosa:hasSimpleResult ?v }",
+            "SELECT (COUNT(DISTINCT *) AS ?n) (COUNT(DISTINCT ?s) AS ?m) WHERE { ?o sosa:madeBySensor ?s ; sosa:hasSimpleResult ?v }",
             "SELECT ?p (SUM(?v) AS ?t) WHERE { ?o sosa:observedProperty ?p ; sosa:hasSimpleResult ?v ; sosa:resultTime ?time } GROUP BY ?p",
             "SELECT ?s WHERE { ?s a sosa:Sensor OPTIONAL { ?s ex:installedAt ?d } FILTER(!BOUND(?d)) }",
             "SELECT ?x WHERE { { ?x a sosa:Sensor ; sosa:observes ?p } UNION { ?x a dcat:Dataset ; dct:title ?t } }",

@@ -31,6 +31,7 @@ import org.apache.jena.sparql.expr.ExprAggregator;
 import org.apache.jena.sparql.expr.ExprFunction;
 import org.apache.jena.sparql.expr.ExprFunctionOp;
 import org.apache.jena.sparql.expr.ExprList;
+import org.apache.jena.sparql.expr.aggregate.AggCountDistinct;
 
 /**
  * Which variables of the federated BGPs the rest of a SELECT query reads: the projection, every expression (FILTER,
@@ -39,7 +40,7 @@ import org.apache.jena.sparql.expr.ExprList;
  * return it (projection push-down; bag semantics are kept because a projection without DISTINCT keeps duplicates).
  *
  * <p>Conservative: answers {@code null} ("all are needed") for {@code SELECT *}, non-SELECT queries and any operator
- * or expression it does not know (SERVICE, GRAPH, paths sent whole, EXISTS). Pure.
+ * or expression it does not know (SERVICE, GRAPH, paths sent whole, EXISTS), and for {@code COUNT(DISTINCT *)}. Pure.
  */
 public final class NeededVars {
     private NeededVars() {}
@@ -98,6 +99,8 @@ public final class NeededVars {
             else if (op instanceof OpGroup g) {
                 varExprs(g.getGroupVars());
                 for (ExprAggregator a : g.getAggregators()) {
+                    // COUNT(DISTINCT *) compares whole solutions: every variable counts.
+                    if (a.getAggregator() instanceof AggCountDistinct) unknown = true;
                     needed.add(a.getVar());
                     if (a.getAggregator().getExprList() != null) exprs(a.getAggregator().getExprList());
                 }

@@ -62,5 +62,7 @@ class NeededVarsTest {
         assertThat(needed("ASK { ?o :v ?v }")).isNull();
         assertThat(needed("SELECT ?o WHERE { ?o :v ?v FILTER EXISTS { ?o :w ?x } }")).isNull();
         assertThat(needed("SELECT ?o WHERE { ?o :v ?v . ?o :p+ ?x }")).isNull();
+        assertThat(needed("SELECT (COUNT(DISTINCT *) AS ?n) WHERE { ?o :v ?v }")).isNull();
+        assertThat(needed("SELECT (COUNT(*) AS ?n) WHERE { ?o :v ?v }")).contains("n").doesNotContain("o", "v");
     }
 }
