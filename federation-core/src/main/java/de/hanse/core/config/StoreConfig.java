@@ -49,6 +49,11 @@ public record StoreConfig(String mode, String url, String query, String update, 
         return new StoreConfig("remote", url, null, null, null, null, writer, null);
     }
 
+    /** The same store with {@code writer: true} (the harvest job is the writer whatever the replicas' setting). */
+    public StoreConfig asWriter() {
+        return new StoreConfig(mode, url, query, update, timeout, syncInterval, true, auth);
+    }
+
     public boolean remote() {
         return mode.equals("remote");
     }

@@ -88,6 +88,37 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void storeSectionDefaultsAndErrorsNameKeyAndFile() throws Exception {
+        NodeConfig tdb = loader.load(file("name: city\nauth: { enabled: false }\n"), Map.of());
+        assertThat(tdb.store().mode()).isEqualTo("tdb2");
+        assertThat(tdb.inMemoryStore()).isFalse();
+
+        NodeConfig remote = loader.load(file("""
+                name: city
+                auth: { enabled: false }
+                store: { mode: remote, url: "http://fuseki.data.svc:3030/hanse/", writer: true }
+                """), Map.of("HANSE_STORE__SYNC_INTERVAL", "5s"));
+        assertThat(remote.store().query()).isEqualTo("http://fuseki.data.svc:3030/hanse/query");
+        assertThat(remote.store().update()).isEqualTo("http://fuseki.data.svc:3030/hanse/update");
+        assertThat(remote.store().timeout()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(remote.store().syncInterval()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(remote.store().writer()).isTrue();
+        assertThat(remote.inMemoryStore()).as("a remote store's local replica is in memory").isTrue();
+
+        Path unknown = file("name: city\nauth: { enabled: false }\nstore: { mode: remote, url: 'http://x/hanse', writr: true }\n");
+        assertThatThrownBy(() -> loader.load(unknown, Map.of())).hasMessageContaining(unknown.toString()).hasMessageContaining("store.writr");
+        Path badMode = file("name: city\nauth: { enabled: false }\nstore: { mode: fuseki }\n");
+        assertThatThrownBy(() -> loader.load(badMode, Map.of())).hasMessageContaining(badMode.toString()).hasMessageContaining("store.mode")
+                .hasMessageContaining("tdb2, remote");
+        assertThatThrownBy(() -> loader.load(file("name: city\nauth: { enabled: false }\nstore: { mode: remote }\n"), Map.of()))
+                .hasMessageContaining("store.url").hasMessageContaining("required");
+        assertThatThrownBy(() -> loader.load(file("name: city\nauth: { enabled: false }\nstore: { mode: remote, url: 'http://x/h', timeout: soon }\n"), Map.of()))
+                .hasMessageContaining("store.timeout").hasMessageContaining("soon");
+        assertThatThrownBy(() -> loader.load(file("name: city\nauth: { enabled: false }\nstore: { url: 'http://x/h' }\n"), Map.of()))
+                .hasMessageContaining("store.url").hasMessageContaining("only to mode remote");
+    }
+
+    @Test
     void productionWithoutIssuerRefusesToStart() throws Exception {
         assertThatThrownBy(() -> loader.load(file("name: p\nauth: { enabled: true }\n"), Map.of()))
                 .hasMessageContaining("auth.issuers").hasMessageContaining("refusing to start");

@@ -13,6 +13,8 @@ import de.hanse.harvest.HarvestReport;
 import de.hanse.node.HanseNode;
 import de.hanse.node.TestNodes;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,11 +34,13 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code store.mode: remote}: several real Hanse nodes on one real Fuseki (in-memory TDB2 dataset with query,
  * update and GSP endpoints, on loopback, port 0). The writer harvests a loopback DCAT source; read replicas see
- * the datasets through their own {@code /sparql} and {@code /catalogue} after a sync; a writer that dies between
+ * the datasets through their own {@code /sparql}, {@code /catalogue} and search after a sync; the harvest job
+ * ({@code hanse harvest --config} with a remote store) is a writer too and fences the one before it; a writer that dies between
  * staging and commit, and a stale writer fenced by a newer one, leave the shared catalogue unchanged; a node whose
  * store is unreachable at start is alive but not ready, and becomes ready once the store answers.
  */
@@ -74,6 +78,7 @@ class RemoteStoreIT {
         awaitDatasets(reader, Set.of(D + 0, D + 1, D + 2));
         assertThat(catalogue(reader)).containsExactlyInAnyOrder(D + 0, D + 1, D + 2);
         assertThat(nodes.get(reader, TestNodes.sparql("SELECT ?t { <" + D + "1> <" + Vocab.DCT_title.getURI() + "> ?t }")).body()).contains("Stand A");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> nodes.get(reader, "api/datasets?q=Datensatz").body().contains("\"total\":3"));
 
         publish("Stand B", 0, 2);
         HarvestReport second = harvest(writer);
@@ -83,6 +88,7 @@ class RemoteStoreIT {
         assertThat(catalogue(reader)).containsExactlyInAnyOrder(D + 0, D + 2);
         assertThat(nodes.get(reader, TestNodes.sparql("SELECT ?t { <" + D + "2> <" + Vocab.DCT_title.getURI() + "> ?t }")).body()).contains("Stand B");
         assertThat(graphsOf(shared)).noneMatch(g -> g.startsWith("urn:hanse:staging:"));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> nodes.get(reader, "api/datasets?q=Datensatz").body().contains("\"total\":2"));
 
         HttpResponse<String> refused = nodes.post(reader, "api/harvest/sources/stadt/runs", "application/json", "");
         assertThat(refused.statusCode()).isEqualTo(409);
@@ -131,6 +137,28 @@ class RemoteStoreIT {
 
         assertThat(harvest(successor).updated()).isEqualTo(3);
         assertThat(catalogueQuads(shared)).isNotEqualTo(before);
+    }
+
+    @Test
+    void harvestJobFromTheCommandLineIsTheWriterAndFencesTheOldOne(@TempDir Path tmp) throws Exception {
+        HanseNode oldWriter = node("old-writer", true);
+        HanseNode reader = node("reader", false);
+        Path config = tmp.resolve("hanse.yaml");
+        Files.writeString(config, """
+                name: job
+                auth: {enabled: false}
+                store: {mode: remote, url: "http://127.0.0.1:%d/hanse", timeout: 5s}
+                harvest:
+                  sources:
+                    - {name: stadt, url: "%s"}
+                """.formatted(storePort, city.url()));
+        assertThat(de.hanse.node.cli.HanseCli.run("harvest", "--config", config.toString())).isZero();
+        awaitDatasets(reader, Set.of(D + 0, D + 1, D + 2));
+        assertThat(harvest(oldWriter).error()).contains("fenced");
+
+        fuseki.stop();
+        fuseki = null;
+        assertThat(de.hanse.node.cli.HanseCli.run("harvest", "--config", config.toString())).isEqualTo(de.hanse.node.cli.HanseCli.FAILED);
     }
 
     @Test
