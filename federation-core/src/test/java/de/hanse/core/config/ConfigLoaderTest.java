@@ -105,17 +105,18 @@ class ConfigLoaderTest {
         assertThat(remote.store().writer()).isTrue();
         assertThat(remote.inMemoryStore()).as("a remote store's local replica is in memory").isTrue();
 
-        Path unknown = file("name: city\nauth: { enabled: false }\nstore: { mode: remote, url: 'http://x/hanse', writr: true }\n");
-        assertThatThrownBy(() -> loader.load(unknown, Map.of())).hasMessageContaining(unknown.toString()).hasMessageContaining("store.writr");
-        Path badMode = file("name: city\nauth: { enabled: false }\nstore: { mode: fuseki }\n");
-        assertThatThrownBy(() -> loader.load(badMode, Map.of())).hasMessageContaining(badMode.toString()).hasMessageContaining("store.mode")
-                .hasMessageContaining("tdb2, remote");
-        assertThatThrownBy(() -> loader.load(file("name: city\nauth: { enabled: false }\nstore: { mode: remote }\n"), Map.of()))
-                .hasMessageContaining("store.url").hasMessageContaining("required");
-        assertThatThrownBy(() -> loader.load(file("name: city\nauth: { enabled: false }\nstore: { mode: remote, url: 'http://x/h', timeout: soon }\n"), Map.of()))
-                .hasMessageContaining("store.timeout").hasMessageContaining("soon");
-        assertThatThrownBy(() -> loader.load(file("name: city\nauth: { enabled: false }\nstore: { url: 'http://x/h' }\n"), Map.of()))
-                .hasMessageContaining("store.url").hasMessageContaining("only to mode remote");
+        storeRefused("{ mode: remote, url: 'http://x/hanse', writr: true }", "store.writr");
+        storeRefused("{ mode: fuseki }", "store.mode", "tdb2, remote");
+        storeRefused("{ mode: remote }", "store.url", "required");
+        storeRefused("{ mode: remote, url: 'http://x/h', timeout: soon }", "store.timeout", "soon");
+        storeRefused("{ url: 'http://x/h' }", "store.url", "only to mode remote");
+    }
+
+    /** A file with this {@code store} section fails to load, naming the file and each fragment. */
+    private void storeRefused(String store, String... fragments) throws Exception {
+        Path f = file("name: city\nauth: { enabled: false }\nstore: " + store + "\n");
+        var thrown = assertThatThrownBy(() -> loader.load(f, Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining(f.toString());
+        for (String fragment : fragments) thrown.hasMessageContaining(fragment);
     }
 
     @Test
