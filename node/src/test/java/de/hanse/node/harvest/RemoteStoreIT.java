@@ -93,6 +93,10 @@ class RemoteStoreIT {
         HttpResponse<String> refused = nodes.post(reader, "api/harvest/sources/stadt/runs", "application/json", "");
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.body()).contains("not its writer");
+        HttpResponse<String> entity = nodes.post(reader, "ngsi-ld/v1/entities", "application/json",
+                "{\"id\":\"urn:ngsi-ld:Sensor:1\",\"type\":\"Sensor\",\"temperature\":{\"type\":\"Property\",\"value\":21}}");
+        assertThat(entity.statusCode()).as("an entity write would stay on one replica").isEqualTo(409);
+        assertThat(entity.body()).contains("read replica");
     }
 
     @Test
