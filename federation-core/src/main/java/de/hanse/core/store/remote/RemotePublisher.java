@@ -108,6 +108,7 @@ public final class RemotePublisher implements WriteGate {
     public void beforeCommit(String writeId, DatasetGraph dsg, Set<Node> units) {
         if (!writer) throw new IllegalStateException(refusal());
         long gen = generation != null ? generation : acquire();
+        long t0 = System.nanoTime();
         String prefix = Units.STAGING + writeId.replaceAll("[^A-Za-z0-9_.-]", "_") + ":";
         dropLeftovers(gen, prefix);
         Map<Node, Node> stagingOf = new LinkedHashMap<>();
@@ -128,11 +129,13 @@ public final class RemotePublisher implements WriteGate {
         }
         upload.flush();
         afterStaging.run();
+        long t1 = System.nanoTime();
         long before = commit(gen, writeId, present, removed, stagingOf);
         synchronized (this) {
             pending = new long[] {before, before + 1};
         }
-        LOG.info("remote store: write {} committed as version {} ({} units changed, {} removed)", writeId, before + 1, present.size(), removed.size());
+        LOG.info("remote store: write {} committed as version {} ({} units changed, {} removed; staging {} ms, commit {} ms)", writeId,
+                before + 1, present.size(), removed.size(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
     }
 
     @Override
@@ -176,15 +179,15 @@ public final class RemotePublisher implements WriteGate {
         });
         for (Node u : removed) versions.append(Units.str(u)).append(" h:version ?nv ; h:removed true .\n");
         StringBuilder u = new StringBuilder(Units.PREFIXES);
-        u.append("DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { ").append(fence).append(' ').append(units)
+        u.append("DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { ").append(units).append(' ').append(fence)
                 .append(" GRAPH ").append(sync).append(" { ?u h:graph ?g } GRAPH ?g { ?s ?p ?o } } ;\n");
-        u.append("DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { ").append(fence).append(' ').append(Units.values("g", targets))
+        u.append("DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { ").append(Units.values("g", targets)).append(' ').append(fence)
                 .append(" GRAPH ?g { ?s ?p ?o } } ;\n");
-        u.append("DELETE { GRAPH ").append(Units.str(Hanse.META)).append(" { ?u ?p ?o } } WHERE { ").append(fence).append(' ').append(units)
+        u.append("DELETE { GRAPH ").append(Units.str(Hanse.META)).append(" { ?u ?p ?o } } WHERE { ").append(units).append(' ').append(fence)
                 .append(" GRAPH ").append(Units.str(Hanse.META)).append(" { ?u ?p ?o } } ;\n");
-        u.append("DELETE { GRAPH ").append(sync).append(" { ?u ?p ?o } } WHERE { ").append(fence).append(' ').append(units)
+        u.append("DELETE { GRAPH ").append(sync).append(" { ?u ?p ?o } } WHERE { ").append(units).append(' ').append(fence)
                 .append(" GRAPH ").append(sync).append(" { ?u ?p ?o } } ;\n");
-        u.append("INSERT { GRAPH ?t { ?s ?p ?o } } WHERE { ").append(fence).append(' ').append(pairs).append(" GRAPH ?st { ?s ?p ?o } } ;\n");
+        u.append("INSERT { GRAPH ?t { ?s ?p ?o } } WHERE { ").append(pairs).append(' ').append(fence).append(" GRAPH ?st { ?s ?p ?o } } ;\n");
         u.append("DELETE { GRAPH ").append(sync).append(" { ").append(sync).append(" h:version ?v . ").append(sync).append(" h:lastCommit ?c } }\n")
                 .append("INSERT { GRAPH ").append(sync).append(" { ").append(sync).append(" h:version ?nv ; h:lastCommit ").append(lit(writeId))
                 .append(" .\n").append(versions).append("} }\nWHERE { ").append(fence).append(" OPTIONAL { GRAPH ").append(sync).append(" { ")

@@ -66,8 +66,9 @@ public final class RemoteStoreModule implements NodeModule {
     private void poll() {
         try {
             if (remote.publisher().writer() && remote.publisher().generation() == null) remote.publisher().acquire();
+            long t0 = System.nanoTime();
             int n = sync.syncOnce();
-            if (n > 0) LOG.info("remote store: {} units replaced, version {}", n, sync.applied());
+            if (n > 0) LOG.info("remote store: {} units replaced in {} ms, now at version {}", n, (System.nanoTime() - t0) / 1_000_000, sync.applied());
             if (!synced || lastError != null) LOG.info("remote store: in sync at version {}", sync.applied());
             synced = true;
             lastError = null;

@@ -102,8 +102,10 @@ public final class RemoteSync {
     private Map<Node, List<Quad>> fetch(List<Node> batch) {
         String sync = Units.str(Units.SYNC), meta = Units.str(Hanse.META);
         Map<Node, List<Quad>> out = new LinkedHashMap<>();
-        for (Binding b : sparql.select(Units.PREFIXES + "SELECT ?u ?g ?s ?p ?o WHERE { " + Units.values("u", batch)
-                + " { GRAPH " + sync + " { ?u h:graph ?g } GRAPH ?g { ?s ?p ?o } } UNION { GRAPH " + meta + " { ?u ?p ?o } BIND(?u AS ?s) BIND("
+        // VALUES inside each branch, first: the engine then looks up each unit instead of scanning every unit's graphs
+        String units = Units.values("u", batch);
+        for (Binding b : sparql.select(Units.PREFIXES + "SELECT ?u ?g ?s ?p ?o WHERE { { " + units + " GRAPH " + sync
+                + " { ?u h:graph ?g } GRAPH ?g { ?s ?p ?o } } UNION { " + units + " GRAPH " + meta + " { ?u ?p ?o } BIND(?u AS ?s) BIND("
                 + meta + " AS ?g) } }")) {
             out.computeIfAbsent(b.get(U), k -> new ArrayList<>()).add(Quad.create(b.get(G), b.get(S), b.get(P), b.get(O)));
         }
