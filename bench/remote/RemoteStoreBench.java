@@ -19,7 +19,9 @@ import org.apache.jena.tdb2.DatabaseMgr;
  * validation off so that the store's share shows) harvested by a node with its own in-memory TDB2 (the baseline)
  * and by the writer of a remote store (Fuseki on loopback over an in-memory TDB2, in this JVM), first in full, then
  * again with 1 % of the datasets changed. Also how long after the writer's run started a read replica
- * (syncInterval 1 s) shows it.
+ * (syncInterval 1 s) shows it. Fuseki runs in this JVM, so the process CPU time over a harvest counts the store's
+ * work too; one unmeasured harvest warms the JVM up first, and every node's search index is idle before each
+ * measured harvest.
  *
  *   mvn -B -q -DskipTests -pl node -am package
  *   java -Xmx3g -cp node/target/hanse.jar bench/remote/RemoteStoreBench.java [datasets=5000]
@@ -38,17 +40,28 @@ public class RemoteStoreBench {
         try (HanseNode tdb = HanseNode.start(base);
              HanseNode writer = HanseNode.start(base.withStore(new StoreConfig("remote", url, null, null, timeout, every, true, null)));
              HanseNode reader = HanseNode.start(base.withStore(new StoreConfig("remote", url, null, null, timeout, every, false, null)))) {
+            write(ttl, n, 0);
+            try (HanseNode warmUp = HanseNode.start(base.withPort(0))) {
+                harvest(warmUp, source); // JIT and class loading, so that neither measured side pays for them
+                idle(warmUp);
+            }
             for (String stand : new String[] {"full", "1% changed"}) {
                 boolean full = stand.equals("full");
                 write(ttl, n, full ? 0 : Math.max(1, n / 100));
+                idle(tdb, writer, reader);
+                long cpu0 = cpu();
                 double own = harvest(tdb, source);
-                long start = System.nanoTime();
+                double ownCpu = (cpu() - cpu0) / 1e9;
+                idle(tdb, writer, reader);
+                long start = System.nanoTime(), cpu1 = cpu();
                 double remote = harvest(writer, source);
+                double remoteCpu = (cpu() - cpu1) / 1e9;
                 String marker = full ? "Datensatz " + (n - 1) + " " : "geändert";
                 while (!visible(reader, marker) && System.nanoTime() - start < Duration.ofMinutes(10).toNanos()) Thread.sleep(100);
                 double seen = (System.nanoTime() - start) / 1e9;
-                System.out.printf("%-10s %6d datasets: own TDB2 %.2f s, remote-store writer %.2f s (ratio %.2f); "
-                        + "the read replica shows it %.2f s after the writer's run started%n", stand, n, own, remote, remote / own, seen);
+                System.out.printf("%-10s %6d datasets: own TDB2 %.2f s wall / %.2f s CPU, remote-store writer (with Fuseki's work) %.2f s wall / %.2f s CPU "
+                        + "(ratio %.2f wall, %.2f CPU); the read replica shows it %.2f s after the writer's run started%n",
+                        stand, n, own, ownCpu, remote, remoteCpu, remote / own, remoteCpu / ownCpu, seen);
             }
         } finally {
             fuseki.stop();
@@ -56,6 +69,16 @@ public class RemoteStoreBench {
                 s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** CPU time of this whole process (nodes, Fuseki, background threads). */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Waits until no node is still indexing a previous run, so that a measurement holds one harvest's work only. */
+    private static void idle(HanseNode... nodes) throws InterruptedException {
+        for (HanseNode node : nodes) node.module(de.hanse.catalogue.search.SearchModule.class).service().awaitIdle(Duration.ofMinutes(5));
     }
 
     private static double harvest(HanseNode node, HarvestSourceConfig source) {
