@@ -34,12 +34,17 @@ final class Units {
     /** The named graphs of unit {@code u} in {@code dsg}: {@code u} itself and graphs its description names, when not empty. */
     static Set<Node> graphs(DatasetGraph dsg, Node u) {
         Set<Node> out = new LinkedHashSet<>();
-        if (dsg.containsGraph(u) && !dsg.getGraph(u).isEmpty()) out.add(u);
+        if (nonEmpty(dsg, u)) out.add(u);
         dsg.find(Hanse.META, u, Node.ANY, Node.ANY).forEachRemaining(q -> {
             Node o = q.getObject();
-            if (o.isURI() && !o.equals(Hanse.META) && dsg.containsGraph(o) && !dsg.getGraph(o).isEmpty()) out.add(o);
+            if (o.isURI() && !o.equals(Hanse.META) && nonEmpty(dsg, o)) out.add(o);
         });
         return out;
+    }
+
+    /** One index lookup (a quad with graph {@code g}), not a walk over the dataset's graph names. */
+    private static boolean nonEmpty(DatasetGraph dsg, Node g) {
+        return dsg.contains(g, Node.ANY, Node.ANY, Node.ANY);
     }
 
     /** Every quad of unit {@code u} in {@code dsg} (its description in META and its graphs). */
