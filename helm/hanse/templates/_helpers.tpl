@@ -47,17 +47,32 @@ app.kubernetes.io/part-of: hanse
 /etc/hanse/secrets
 {{- end }}
 
+{{/* Whether the catalogue lives on the chart's volume (TDB2): persistence on and no remote store. */}}
+{{- define "hanse.persistent" -}}
+{{- if and .Values.persistence.enabled (ne .Values.store.mode "remote") }}true{{ end }}
+{{- end }}
+
 {{/*
 Refuses values that would run the node unsafely: several TDB2 writers, harvests in several replicas, inline
 client secrets, or a peer secret for a peer that is not configured.
 */}}
 {{- define "hanse.validate" -}}
 {{- $scaled := or (gt (int .Values.replicaCount) 1) .Values.autoscaling.enabled }}
-{{- if and .Values.persistence.enabled $scaled }}
-{{- fail "persistence.enabled (TDB2) allows exactly one replica: set replicaCount: 1 and autoscaling.enabled: false, or run stateless federation gateways with persistence.enabled: false (docs/scaling.md)" }}
+{{- $remote := eq .Values.store.mode "remote" }}
+{{- if not (has .Values.store.mode (list "tdb2" "remote")) }}
+{{- fail (printf "store.mode: '%s' is not one of tdb2, remote" .Values.store.mode) }}
+{{- end }}
+{{- if and $remote (not .Values.store.url) }}
+{{- fail "store.url is required with store.mode remote (the store's dataset base, e.g. http://fuseki.data.svc:3030/hanse)" }}
+{{- end }}
+{{- if and $remote (.Values.config.store | default dict).writer }}
+{{- fail "config.store.writer: the replicas of a remote store never write; harvests run in the store.harvestJob CronJob" }}
+{{- end }}
+{{- if and (include "hanse.persistent" .) $scaled }}
+{{- fail "persistence.enabled (TDB2) allows exactly one replica: set replicaCount: 1 and autoscaling.enabled: false, run stateless federation gateways with persistence.enabled: false, or read replicas of an external store with store.mode: remote (docs/scaling.md)" }}
 {{- end }}
 {{- $sources := ((.Values.config.harvest | default dict).sources | default list) }}
-{{- if and $scaled (gt (len $sources) 0) }}
+{{- if and $scaled (not $remote) (gt (len $sources) 0) }}
 {{- fail "harvest sources need a single writer: scaled replicas (replicaCount > 1 or autoscaling) must not have harvest.sources (docs/scaling.md)" }}
 {{- end }}
 {{- $peerNames := list }}
@@ -82,7 +97,14 @@ client secrets, or a peer secret for a peer that is not configured.
 {{- $cfg := deepCopy .Values.config }}
 {{- $_ := set $cfg "port" 8080 }}
 {{- $_ := set $cfg "bind" "0.0.0.0" }}
-{{- $_ := set $cfg "dataDir" (ternary "/var/lib/hanse/data" "memory" .Values.persistence.enabled) }}
+{{- $_ := set $cfg "dataDir" (ternary "/var/lib/hanse/data" "memory" (eq (include "hanse.persistent" .) "true")) }}
+{{- if eq .Values.store.mode "remote" }}
+{{- $store := deepCopy ($cfg.store | default dict) }}
+{{- $_ := set $store "mode" "remote" }}
+{{- $_ := set $store "url" .Values.store.url }}
+{{- $_ := set $store "writer" false }}
+{{- $_ := set $cfg "store" $store }}
+{{- end }}
 {{- if and (not $cfg.baseUrl) .Values.ingress.enabled .Values.ingress.hosts }}
 {{- $host := (first .Values.ingress.hosts).host }}
 {{- $_ := set $cfg "baseUrl" (printf "%s://%s/" (ternary "https" "http" (gt (len .Values.ingress.tls) 0)) $host) }}

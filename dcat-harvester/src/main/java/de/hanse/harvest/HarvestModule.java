@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * The harvester as a node feature: the {@link HarvestService}, its REST API under {@code /api/harvest}, and the
  * schedules of the configured sources: an interval such as {@code PT6H} or {@code 6h} (runs start one interval
  * after start-up) or a five-field cron expression such as {@code 30 2 * * *} ({@link CronSchedule}, in the node's
- * time zone). A run still going when the next is due is not started twice.
+ * time zone). A run still going when the next is due is not started twice. A read replica of a remote store
+ * ({@code store.writer: false}) runs no schedules and refuses runs: only the writer harvests.
  */
 public final class HarvestModule implements NodeModule {
     private static final Logger LOG = LoggerFactory.getLogger(HarvestModule.class);
@@ -56,6 +57,12 @@ public final class HarvestModule implements NodeModule {
 
     @Override
     public void start(NodeContext ctx) {
+        String refusal = service.refusal();
+        if (refusal != null) {
+            if (ctx.config().harvest().sources().stream().anyMatch(s -> s.schedule() != null))
+                LOG.info("harvest schedules not started: {}", refusal);
+            return;
+        }
         for (HarvestSourceConfig s : ctx.config().harvest().sources()) {
             if (s.schedule() == null) continue;
             try {

@@ -85,6 +85,11 @@ public final class HarvestService implements AutoCloseable {
         this.clock = clock;
     }
 
+    /** Why this node may not harvest at all (a read replica of a remote store), or {@code null}. */
+    public String refusal() {
+        return store.gate().refusal();
+    }
+
     public void addListener(CatalogueListener l) {
         listeners.add(l);
     }

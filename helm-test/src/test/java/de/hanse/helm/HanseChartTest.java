@@ -127,4 +127,37 @@ class HanseChartTest {
                 "config.harvest.sources[0].name", "kiel", "config.harvest.sources[0].url", "https://kiel.example/dcat")))
                 .hasMessageContaining("single writer");
     }
+
+    @Test
+    void remoteStoreRunsReadReplicasWithoutAVolumeAndTheHarvestJobAsTheOnlyWriter() {
+        Manifests m = Manifests.render(Map.of("store.mode", "remote", "store.url", "http://fuseki.data.svc:3030/hanse", "replicaCount", 3,
+                "config.auth.enabled", false, "config.store.syncInterval", "10s",
+                "config.harvest.sources[0].name", "kiel", "config.harvest.sources[0].url", "https://kiel.example/dcat"));
+        assertThat(m.deployment().at("/spec/replicas").asInt()).isEqualTo(3);
+        assertThat(m.deployment().at("/spec/strategy/type").asText()).as("rolling updates: no volume to hand over").isNotEqualTo("Recreate");
+        assertThat(m.all("PersistentVolumeClaim")).isEmpty();
+        assertThat(m.one("PodDisruptionBudget").at("/spec/minAvailable").asInt()).isEqualTo(1);
+
+        de.hanse.core.config.NodeConfig cfg = new ConfigLoader().parse(m.nodeConfigYaml(), Map.of(), "configmap");
+        assertThat(cfg.store().remote()).isTrue();
+        assertThat(cfg.store().query()).isEqualTo("http://fuseki.data.svc:3030/hanse/query");
+        assertThat(cfg.store().writer()).as("replicas never write").isFalse();
+        assertThat(cfg.store().syncInterval()).isEqualTo(java.time.Duration.ofSeconds(10));
+
+        JsonNode job = m.one("CronJob");
+        assertThat(job.at("/spec/concurrencyPolicy").asText()).isEqualTo("Forbid");
+        JsonNode pod = job.at("/spec/jobTemplate/spec/template/spec");
+        assertThat(pod.at("/containers/0/args").toString()).isEqualTo("[\"harvest\",\"--config\",\"/etc/hanse/hanse.yaml\"]");
+        assertThat(pod.at("/volumes/0/configMap/name").asText()).isEqualTo(m.one("ConfigMap").at("/metadata/name").asText());
+        assertThat(pod.at("/containers/0/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+        assertThat(Manifests.render(Map.of()).all("CronJob")).as("no job with the default TDB2 store").isEmpty();
+    }
+
+    @Test
+    void refusesARemoteStoreWithoutUrlOrWithWritingReplicas() {
+        assertThatThrownBy(() -> Manifests.render(Map.of("store.mode", "remote"))).hasMessageContaining("store.url is required");
+        assertThatThrownBy(() -> Manifests.render(Map.of("store.mode", "remote", "store.url", "http://fuseki:3030/hanse", "config.store.writer", true)))
+                .hasMessageContaining("never write");
+        assertThatThrownBy(() -> Manifests.render(Map.of("store.mode", "fuseki"))).hasMessageContaining("not one of tdb2, remote");
+    }
 }

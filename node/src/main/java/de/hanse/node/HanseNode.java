@@ -6,6 +6,8 @@ import de.hanse.core.http.ProblemMappers;
 import de.hanse.core.node.NodeContext;
 import de.hanse.core.node.NodeModule;
 import de.hanse.core.store.NodeStore;
+import de.hanse.core.store.remote.RemoteStore;
+import de.hanse.core.store.remote.RemoteStoreModule;
 import de.hanse.node.health.HealthResource;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -86,16 +88,24 @@ public final class HanseNode implements AutoCloseable {
         this.server = builder.build();
     }
 
-    /** Every module that keeps a derived index of the catalogue hears about each committed harvest. */
+    /**
+     * Every module that keeps a derived index of the catalogue hears about each committed harvest, and, on a read
+     * replica of a remote store, about each sync that replaced datasets.
+     */
     private static void wireCatalogueListeners(List<NodeModule> modules) {
+        List<de.hanse.harvest.pipeline.CatalogueListener> listeners = modules.stream()
+                .filter(de.hanse.harvest.pipeline.CatalogueListener.class::isInstance).map(de.hanse.harvest.pipeline.CatalogueListener.class::cast).toList();
         modules.stream().filter(de.hanse.harvest.HarvestModule.class::isInstance).map(de.hanse.harvest.HarvestModule.class::cast)
-                .findFirst().ifPresent(h -> modules.stream().filter(de.hanse.harvest.pipeline.CatalogueListener.class::isInstance)
-                        .forEach(l -> h.service().addListener((de.hanse.harvest.pipeline.CatalogueListener) l)));
+                .findFirst().ifPresent(h -> listeners.forEach(h.service()::addListener));
+        modules.stream().filter(RemoteStoreModule.class::isInstance).map(RemoteStoreModule.class::cast).map(RemoteStoreModule::sync)
+                .filter(java.util.Objects::nonNull).findFirst()
+                .ifPresent(sync -> listeners.forEach(l -> sync.addListener(datasets -> l.recordsChanged("remote", datasets, java.util.Set.of()))));
     }
 
     /** Builds and starts a node with the modules found on the class path. */
     public static HanseNode start(NodeConfig config) {
-        NodeStore store = config.inMemoryStore() ? NodeStore.inMemory() : NodeStore.open(config.dataPath());
+        NodeStore store = config.store().remote() ? NodeStore.replicaOf(new RemoteStore(config.store(), config.name()))
+                : config.inMemoryStore() ? NodeStore.inMemory() : NodeStore.open(config.dataPath());
         HanseNode node;
         try {
             node = new HanseNode(config, store, true, discoverModules());

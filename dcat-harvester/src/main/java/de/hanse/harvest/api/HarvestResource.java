@@ -57,6 +57,8 @@ public final class HarvestResource {
     public Response run(@PathParam("name") String name, @QueryParam("force") @DefaultValue("false") boolean force, @Context UriInfo uri) {
         HarvestSourceConfig source = config.source(name)
                 .orElseThrow(() -> Problem.notFound("no harvest source named '" + name + "'").toException());
+        String refusal = service.refusal();
+        if (refusal != null) throw Problem.of(409, "not-writer", "Not the writer", refusal).toException();
         try {
             String id = service.start(source, force);
             return Response.accepted(Map.of("id", id, "source", name, "status", "RUNNING"))

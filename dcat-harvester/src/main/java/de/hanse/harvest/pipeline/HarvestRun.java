@@ -2,6 +2,8 @@ package de.hanse.harvest.pipeline;
 
 import de.hanse.core.config.HarvestSourceConfig;
 import de.hanse.core.store.NodeStore;
+import de.hanse.core.store.remote.RemotePublisher;
+import de.hanse.core.store.remote.SparqlHttp;
 import de.hanse.core.vocab.Hanse;
 import de.hanse.harvest.HarvestContext;
 import de.hanse.harvest.HarvestException;
@@ -28,7 +30,9 @@ import org.apache.jena.sparql.core.DatasetGraph;
  * any failure (unreachable source, HTTP error, unparseable page, page loop, cap exceeded, time limit, kill -9)
  * leaves the store exactly as it was. Unchanged records (same canonical hash) are not rewritten. Deletion is the
  * set difference stored − seen, and is skipped with a warning when it would remove more than {@code maxShrink}
- * of the source, unless forced. Not thread-safe: the service runs one at a time per source.
+ * of the source, unless forced. Just before the local commit the store's {@link de.hanse.core.store.WriteGate} sees
+ * every unit the run touched (with a remote store: publishes them, fenced, all or nothing; a failure there aborts
+ * the local transaction as well). Not thread-safe: the service runs one at a time per source.
  */
 public final class HarvestRun {
     /** Called after each page, on the harvest thread. */
@@ -57,6 +61,8 @@ public final class HarvestRun {
     private final List<RecordError> recordErrors = new ArrayList<>();
     private final Set<String> changed = new HashSet<>();
     private final Set<String> removed = new HashSet<>();
+    /** Every record (and the source description) this run wrote, moved or deleted: what the store's gate publishes. */
+    private final Set<Node> units = new java.util.LinkedHashSet<>();
 
     public HarvestRun(String id, HarvestSourceConfig source, NodeStore store, PageSources sources, RecordValidator validator,
                       HarvestContext ctx, Clock clock, boolean force, Progress progress) {
@@ -82,6 +88,9 @@ public final class HarvestRun {
     public HarvestReport execute() {
         Instant start = clock.instant();
         String error = null;
+        String refusal = store.gate().refusal();
+        if (refusal != null)
+            return new HarvestReport(id, source.name(), "FAILED", start, clock.instant(), 0, 0, 0, 0, 0, 0, 0, refusal, List.of(), List.of());
         boolean committed = false;
         store.dataset().begin(TxnType.WRITE);
         try {
@@ -89,14 +98,19 @@ public final class HarvestRun {
             Set<Node> seen = gather(dsg);
             sweep(dsg, seen);
             RecordStore.describeSource(dsg, source.name(), source.url(), source.priority());
+            units.add(Hanse.sourceNode(source.name()));
+            store.gate().beforeCommit(id, dsg, units);
             store.dataset().commit();
             committed = true;
+            store.gate().afterCommit(id);
             // records kept by the shrink guard are no longer on the pages their provenance names: a 304 (or an
             // identical page) must not vouch for them next time, so the next run reads every page in full
             if (deletionSkipped) ctx.validators().clear();
             else ctx.validators().commit();
         } catch (HarvestException e) {
             error = e.getMessage();
+        } catch (RemotePublisher.FencedException | SparqlHttp.StoreUnavailableException e) {
+            error = "not published, nothing changed: " + e.getMessage();
         } catch (RuntimeException e) {
             error = "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage();
             org.slf4j.LoggerFactory.getLogger(HarvestRun.class).warn("harvest {} of {} failed", id, source.name(), e);
@@ -176,7 +190,7 @@ public final class HarvestRun {
         String old = stored.hash();
         if (hash.equals(old)) {
             unchanged++;
-            RecordStore.movePage(dsg, record, stored, pageUrl);
+            if (RecordStore.movePage(dsg, record, stored, pageUrl)) units.add(record);
             return;
         }
         ValidationResult quality = item.quality();
@@ -189,6 +203,7 @@ public final class HarvestRun {
             invalid++;
         }
         RecordStore.write(dsg, source.name(), record, rec, pageUrl, hash, clock.instant(), quality, stored != RecordStore.Stored.NONE);
+        units.add(record);
         changed.add(rec.dataset().getURI());
         if (old == null) added++;
         else updated++;
@@ -210,6 +225,7 @@ public final class HarvestRun {
             Node ds = RecordStore.firstObject(dsg, Hanse.META, r, de.hanse.core.vocab.Vocab.FOAF_primaryTopic);
             if (ds != null && ds.isURI()) removed.add(ds.getURI());
             RecordStore.delete(dsg, r);
+            units.add(r);
             deleted++;
         }
     }

@@ -61,13 +61,14 @@ public final class RecordStore {
 
     /**
      * Points an unchanged record's provenance at the page it was seen on now, when it moved (sources page by
-     * offset, so records shift between pages): a later 304 for that page must find the record there.
+     * offset, so records shift between pages): a later 304 for that page must find the record there. Returns whether it moved.
      */
-    public static void movePage(DatasetGraph dsg, Node record, Stored stored, String pageUrl) {
+    public static boolean movePage(DatasetGraph dsg, Node record, Stored stored, String pageUrl) {
         Node now = NodeFactory.createURI(pageUrl);
-        if (now.equals(stored.page())) return;
+        if (now.equals(stored.page())) return false;
         if (stored.page() != null) dsg.delete(Hanse.META, record, Vocab.PROV_wasDerivedFrom, stored.page());
         dsg.add(Hanse.META, record, Vocab.PROV_wasDerivedFrom, now);
+        return true;
     }
 
     public static String storedHash(DatasetGraph dsg, Node record) {

@@ -33,7 +33,7 @@ import java.util.TreeMap;
 public final class ConfigLoader {
     private static final String ENV_PREFIX = "HANSE_";
     private static final java.util.Set<String> TOP_LEVEL = java.util.Set.of(
-            "name", "port", "bind", "baseurl", "datadir", "sparql", "catalogue", "harvest", "peers", "auth", "ngsild", "logging");
+            "name", "port", "bind", "baseurl", "datadir", "sparql", "catalogue", "harvest", "peers", "auth", "ngsild", "logging", "store");
 
     private final ObjectMapper yaml;
 

@@ -18,6 +18,7 @@ import java.util.List;
  * @param auth     inbound token verification and permissions
  * @param ngsild   NGSI-LD broker and federation settings
  * @param logging  log format
+ * @param store    where the catalogue lives: own TDB2 (default) or a remote SPARQL store shared by replicas
  */
 public record NodeConfig(
         String name,
@@ -31,7 +32,8 @@ public record NodeConfig(
         List<PeerConfig> peers,
         AuthConfig auth,
         NgsiLdConfig ngsild,
-        LoggingConfig logging) {
+        LoggingConfig logging,
+        StoreConfig store) {
 
     public static final String MEMORY = "memory";
 
@@ -48,6 +50,7 @@ public record NodeConfig(
         auth = Check.orDefault(auth, AuthConfig.disabled());
         ngsild = Check.orDefault(ngsild, NgsiLdConfig.defaults());
         logging = Check.orDefault(logging, LoggingConfig.defaults());
+        store = Check.orDefault(store, StoreConfig.defaults());
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < peers.size(); i++)
             if (!seen.add(peers.get(i).name()))
@@ -56,11 +59,12 @@ public record NodeConfig(
 
     /** A minimal in-memory configuration, for tests and the demo. */
     public static NodeConfig inMemory(String name) {
-        return new NodeConfig(name, 0, null, null, MEMORY, null, null, null, null, null, null, null);
+        return new NodeConfig(name, 0, null, null, MEMORY, null, null, null, null, null, null, null, null);
     }
 
+    /** In memory: {@code dataDir: memory}, or a remote store (whose local read replica is always in memory). */
     public boolean inMemoryStore() {
-        return MEMORY.equals(dataDir);
+        return MEMORY.equals(dataDir) || store.remote();
     }
 
     public Path dataPath() {
@@ -68,22 +72,26 @@ public record NodeConfig(
     }
 
     public NodeConfig withPort(int newPort) {
-        return new NodeConfig(name, newPort, bind, baseUrl, dataDir, sparql, catalogue, harvest, peers, auth, ngsild, logging);
+        return new NodeConfig(name, newPort, bind, baseUrl, dataDir, sparql, catalogue, harvest, peers, auth, ngsild, logging, store);
     }
 
     public NodeConfig withHarvest(HarvestConfig h) {
-        return new NodeConfig(name, port, bind, baseUrl, dataDir, sparql, catalogue, h, peers, auth, ngsild, logging);
+        return new NodeConfig(name, port, bind, baseUrl, dataDir, sparql, catalogue, h, peers, auth, ngsild, logging, store);
     }
 
     public NodeConfig withPeers(List<PeerConfig> p) {
-        return new NodeConfig(name, port, bind, baseUrl, dataDir, sparql, catalogue, harvest, p, auth, ngsild, logging);
+        return new NodeConfig(name, port, bind, baseUrl, dataDir, sparql, catalogue, harvest, p, auth, ngsild, logging, store);
     }
 
     public NodeConfig withAuth(AuthConfig a) {
-        return new NodeConfig(name, port, bind, baseUrl, dataDir, sparql, catalogue, harvest, peers, a, ngsild, logging);
+        return new NodeConfig(name, port, bind, baseUrl, dataDir, sparql, catalogue, harvest, peers, a, ngsild, logging, store);
     }
 
     public NodeConfig withDataDir(String d) {
-        return new NodeConfig(name, port, bind, baseUrl, d, sparql, catalogue, harvest, peers, auth, ngsild, logging);
+        return new NodeConfig(name, port, bind, baseUrl, d, sparql, catalogue, harvest, peers, auth, ngsild, logging, store);
+    }
+
+    public NodeConfig withStore(StoreConfig s) {
+        return new NodeConfig(name, port, bind, baseUrl, dataDir, sparql, catalogue, harvest, peers, auth, ngsild, logging, s);
     }
 }

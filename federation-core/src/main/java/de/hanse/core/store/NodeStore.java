@@ -2,6 +2,9 @@ package de.hanse.core.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import de.hanse.core.http.Problem;
+import de.hanse.core.store.remote.RemoteStore;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.jena.query.Dataset;
@@ -15,20 +18,41 @@ import org.apache.jena.tdb2.TDB2Factory;
  * with one writer and many readers (MVCC), and a write transaction that dies (exception, kill -9) leaves the store
  * as it was before it began: harvests rely on that for "a failed harvest changes nothing".
  *
- * <p>Thread-safe. Closing releases the on-disk database.
+ * <p>With {@code store.mode: remote} the store is an in-memory read replica of an external SPARQL store
+ * ({@link #replicaOf}): reads work as always, harvest runs publish through its {@link #gate()}, and every other
+ * write ({@link #write}) is refused with a 409 problem, because it would stay on this one replica.
+ *
+ * <p>Thread-safe. Closing releases the on-disk database (and the remote store's HTTP client).
  */
 public final class NodeStore implements AutoCloseable {
     private final Dataset dataset;
     private final Path location;
+    private final RemoteStore remote;
 
-    private NodeStore(Dataset dataset, Path location) {
+    private NodeStore(Dataset dataset, Path location, RemoteStore remote) {
         this.dataset = dataset;
         this.location = location;
+        this.remote = remote;
     }
 
     /** A fresh in-memory TDB2 dataset (same engine and semantics as on disk). */
     public static NodeStore inMemory() {
-        return new NodeStore(TDB2Factory.createDataset(), null);
+        return new NodeStore(TDB2Factory.createDataset(), null, null);
+    }
+
+    /** An in-memory read replica of {@code remote}, empty until its first sync. */
+    public static NodeStore replicaOf(RemoteStore remote) {
+        return new NodeStore(TDB2Factory.createDataset(), null, remote);
+    }
+
+    /** The remote store this is a replica of, if any. */
+    public Optional<RemoteStore> remote() {
+        return Optional.ofNullable(remote);
+    }
+
+    /** Sees each harvest's write before it commits: publishes to the remote store, or nothing for a TDB2 node. */
+    public WriteGate gate() {
+        return remote == null ? WriteGate.NONE : remote.publisher();
     }
 
     /** Opens (creating if needed) a TDB2 database in {@code dir}. */
@@ -38,7 +62,7 @@ public final class NodeStore implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create data directory " + dir + ": " + e.getMessage(), e);
         }
-        return new NodeStore(TDB2Factory.connectDataset(dir.toString()), dir);
+        return new NodeStore(TDB2Factory.connectDataset(dir.toString()), dir, null);
     }
 
     public Dataset dataset() {
@@ -60,10 +84,12 @@ public final class NodeStore implements AutoCloseable {
 
     /** Runs {@code action} in one write transaction: all or nothing. */
     public void write(Consumer<DatasetGraph> action) {
+        refuseOnReplica();
         Txn.executeWrite(dataset, () -> action.accept(dataset.asDatasetGraph()));
     }
 
     public <T> T writeAndGet(Function<DatasetGraph, T> action) {
+        refuseOnReplica();
         return Txn.calculateWrite(dataset, () -> action.apply(dataset.asDatasetGraph()));
     }
 
@@ -72,8 +98,15 @@ public final class NodeStore implements AutoCloseable {
         if (location != null) DatabaseMgr.compact(dataset.asDatasetGraph(), true);
     }
 
+    private void refuseOnReplica() {
+        if (remote != null)
+            throw Problem.of(409, "read-replica", "Read replica", "this node keeps a read replica of a remote store (store.mode: remote); "
+                    + "only harvest runs write it").toException();
+    }
+
     @Override
     public void close() {
         dataset.close();
+        if (remote != null) remote.close();
     }
 }

@@ -88,6 +88,38 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void storeSectionDefaultsAndErrorsNameKeyAndFile() throws Exception {
+        NodeConfig tdb = loader.load(file("name: city\nauth: { enabled: false }\n"), Map.of());
+        assertThat(tdb.store().mode()).isEqualTo("tdb2");
+        assertThat(tdb.inMemoryStore()).isFalse();
+
+        NodeConfig remote = loader.load(file("""
+                name: city
+                auth: { enabled: false }
+                store: { mode: remote, url: "http://fuseki.data.svc:3030/hanse/", writer: true }
+                """), Map.of("HANSE_STORE__SYNC_INTERVAL", "5s"));
+        assertThat(remote.store().query()).isEqualTo("http://fuseki.data.svc:3030/hanse/query");
+        assertThat(remote.store().update()).isEqualTo("http://fuseki.data.svc:3030/hanse/update");
+        assertThat(remote.store().timeout()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(remote.store().syncInterval()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(remote.store().writer()).isTrue();
+        assertThat(remote.inMemoryStore()).as("a remote store's local replica is in memory").isTrue();
+
+        storeRefused("{ mode: remote, url: 'http://x/hanse', writr: true }", "store.writr");
+        storeRefused("{ mode: fuseki }", "store.mode", "tdb2, remote");
+        storeRefused("{ mode: remote }", "store.url", "required");
+        storeRefused("{ mode: remote, url: 'http://x/h', timeout: soon }", "store.timeout", "soon");
+        storeRefused("{ url: 'http://x/h' }", "store.url", "only to mode remote");
+    }
+
+    /** A file with this {@code store} section fails to load, naming the file and each fragment. */
+    private void storeRefused(String store, String... fragments) throws Exception {
+        Path f = file("name: city\nauth: { enabled: false }\nstore: " + store + "\n");
+        var thrown = assertThatThrownBy(() -> loader.load(f, Map.of())).isInstanceOf(ConfigException.class).hasMessageContaining(f.toString());
+        for (String fragment : fragments) thrown.hasMessageContaining(fragment);
+    }
+
+    @Test
     void productionWithoutIssuerRefusesToStart() throws Exception {
         assertThatThrownBy(() -> loader.load(file("name: p\nauth: { enabled: true }\n"), Map.of()))
                 .hasMessageContaining("auth.issuers").hasMessageContaining("refusing to start");
