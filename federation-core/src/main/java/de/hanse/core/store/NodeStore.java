@@ -28,11 +28,28 @@ public final class NodeStore implements AutoCloseable {
     private final Dataset dataset;
     private final Path location;
     private final RemoteStore remote;
+    /** Writes refused although not a replica itself: the companion of a read replica. */
+    private final boolean replicaCompanion;
 
     private NodeStore(Dataset dataset, Path location, RemoteStore remote) {
+        this(dataset, location, remote, false);
+    }
+
+    private NodeStore(Dataset dataset, Path location, RemoteStore remote, boolean replicaCompanion) {
         this.dataset = dataset;
         this.location = location;
         this.remote = remote;
+        this.replicaCompanion = replicaCompanion;
+    }
+
+    /**
+     * A TDB2 database of its own for a module's data beside this store (e.g. NGSI-LD entities, which must not wait
+     * for a harvest's write transaction): {@code <location>/<name>} on disk, in memory otherwise. The companion of
+     * a read replica refuses writes like the replica, since they would stay on this one replica.
+     */
+    public NodeStore companion(String name) {
+        if (location != null) return open(location.resolve(name));
+        return new NodeStore(TDB2Factory.createDataset(), null, null, remote != null || replicaCompanion);
     }
 
     /** A fresh in-memory TDB2 dataset (same engine and semantics as on disk). */
@@ -99,7 +116,7 @@ public final class NodeStore implements AutoCloseable {
     }
 
     private void refuseOnReplica() {
-        if (remote != null)
+        if (remote != null || replicaCompanion)
             throw Problem.of(409, "read-replica", "Read replica", "this node keeps a read replica of a remote store (store.mode: remote); "
                     + "only harvest runs write it").toException();
     }

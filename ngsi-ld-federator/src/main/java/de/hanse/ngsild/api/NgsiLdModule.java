@@ -47,7 +47,7 @@ public final class NgsiLdModule implements NodeModule {
         NgsiLdConfig c = ctx.config().ngsild();
         if (!c.enabled()) return;
         String self = c.sourceIdentity() != null ? c.sourceIdentity() : ctx.config().name();
-        entityStore = ctx.store().location() == null ? NodeStore.inMemory() : NodeStore.open(ctx.store().location().resolve("ngsi-ld"));
+        entityStore = ctx.store().companion("ngsi-ld");
         EntityStore store = new EntityStore(entityStore);
         RegistrationStore registrations = new RegistrationStore(entityStore);
         Forwarder forwarder = new Forwarder(ctx.http(), registrations, c.maxConcurrency());
