@@ -105,7 +105,12 @@ public final class ConfigLoader {
             throw new ConfigException(key, origin + ": unknown key '" + key + "'; known keys here: " + e.getKnownPropertyIds(), e);
         } catch (JsonMappingException e) {
             ConfigException cause = findCause(e);
-            if (cause != null) throw new ConfigException(cause.key(), origin + ": " + cause.getMessage(), e);
+            if (cause != null) {
+                String key = located(path(e), cause.key());
+                String message = cause.getMessage().startsWith(cause.key() + ":")
+                        ? key + cause.getMessage().substring(cause.key().length()) : cause.getMessage();
+                throw new ConfigException(key, origin + ": " + message, e);
+            }
             String key = path(e);
             throw new ConfigException(key, origin + ": invalid value for '" + key + "': " + e.getOriginalMessage(), e);
         } catch (IOException e) {
@@ -116,6 +121,31 @@ public final class ConfigLoader {
     private static ConfigException findCause(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) if (c instanceof ConfigException ce) return ce;
         return null;
+    }
+
+    /**
+     * The key a record constructor named ({@code peers[].auth.mode}, written for where the record usually sits)
+     * placed where the record really is in this file ({@code store.auth} or {@code peers[2].auth}): the key's
+     * segments after the one that matches the location's last segment are appended to the location (a named
+     * element such as {@code sources[hamburg]} keeps its name).
+     */
+    static String located(String where, String key) {
+        if (where.isEmpty()) return key;
+        String[] segs = key.split("\\.");
+        String last = bare(where.substring(where.lastIndexOf('.') + 1));
+        for (int i = segs.length - 2; i >= 0; i--) {
+            if (!bare(segs[i]).equals(last)) continue;
+            // a segment the record named itself (sources[hamburg]) says more than Jackson's index (sources[3])
+            String at = segs[i].contains("[") && !segs[i].endsWith("[]")
+                    ? where.substring(0, where.lastIndexOf('.') + 1) + segs[i] : where;
+            return at + "." + String.join(".", java.util.Arrays.copyOfRange(segs, i + 1, segs.length));
+        }
+        return where + "." + segs[segs.length - 1];
+    }
+
+    private static String bare(String segment) {
+        int b = segment.indexOf('[');
+        return b < 0 ? segment : segment.substring(0, b);
     }
 
     private static String path(JsonMappingException e) {

@@ -120,6 +120,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void recordErrorsNameTheKeyWhereItIs() throws Exception {
+        assertThatThrownBy(() -> loader.load(file("name: city\nauth: { enabled: false }\npeers:\n  - { name: a, url: 'http://127.0.0.1:1/' }\n"
+                + "  - { name: b, url: 'http://127.0.0.1:2/', auth: { mode: sometimes } }\n"), Map.of()))
+                .hasMessageContaining("peers[1].auth.mode").hasMessageContaining("sometimes");
+        assertThat(ConfigLoader.located("store.auth", "peers[].auth.mode")).isEqualTo("store.auth.mode");
+        assertThat(ConfigLoader.located("harvest.sources[3]", "harvest.sources[hamburg].url")).isEqualTo("harvest.sources[hamburg].url");
+        assertThat(ConfigLoader.located("", "port")).isEqualTo("port");
+    }
+
+    @Test
     void productionWithoutIssuerRefusesToStart() throws Exception {
         assertThatThrownBy(() -> loader.load(file("name: p\nauth: { enabled: true }\n"), Map.of()))
                 .hasMessageContaining("auth.issuers").hasMessageContaining("refusing to start");
