@@ -48,7 +48,8 @@ public final class HarvestRun {
     private final NodeStore store;
     private final PageSources sources;
     private final RecordValidator validator;
-    private final HarvestContext ctx;
+    /** The run's context; an incremental run narrows it to what changed since the previous run. */
+    private HarvestContext ctx;
     private final Clock clock;
     private final boolean force;
     private final Progress progress;
@@ -95,9 +96,14 @@ public final class HarvestRun {
         store.dataset().begin(TxnType.WRITE);
         try {
             DatasetGraph dsg = store.datasetGraph();
+            Instant since = incrementalSince(dsg, start);
+            if (since != null) ctx = ctx.withModifiedSince(since);
             Set<Node> seen = gather(dsg);
-            sweep(dsg, seen);
+            if (since == null) sweep(dsg, seen);
+            else warnings.add("incremental run: only packages modified since " + since + " were read; deletions are checked by the next full run");
+            Instant lastFull = since == null ? start : RecordStore.sourceInstant(dsg, source.name(), Hanse.lastFullGather);
             RecordStore.describeSource(dsg, source.name(), source.url(), source.priority());
+            RecordStore.markGathered(dsg, source.name(), start, lastFull);
             units.add(Hanse.sourceNode(source.name()));
             store.gate().beforeCommit(id, dsg, units);
             store.dataset().commit();
@@ -207,6 +213,30 @@ public final class HarvestRun {
         changed.add(rec.dataset().getURI());
         if (old == null) added++;
         else updated++;
+    }
+
+    /** How far back an incremental run looks beyond the previous run's start: clocks of node and portal differ. */
+    static final java.time.Duration INCREMENTAL_OVERLAP = java.time.Duration.ofMinutes(5);
+
+    /**
+     * For a CKAN source with {@code incremental=true}: the instant from which to ask for modified packages, or null
+     * for a complete gather (the first run, a forced run, or when the last complete gather is older than
+     * {@code fullEvery}, default one day; only complete gathers delete what vanished from the source).
+     */
+    private Instant incrementalSince(DatasetGraph dsg, Instant now) throws HarvestException {
+        if (force || !"ckan".equals(source.type())) return null;
+        var options = de.hanse.harvest.source.paged.SourceOptions.parse(source.url());
+        if (!Boolean.parseBoolean(options.get("incremental", "false"))) return null;
+        java.time.Duration fullEvery;
+        try {
+            fullEvery = java.time.Duration.parse(options.get("fullEvery", "P1D"));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new HarvestException("source option fullEvery '" + options.get("fullEvery", "") + "' is not an ISO-8601 duration such as P1D or PT6H");
+        }
+        Instant last = RecordStore.sourceInstant(dsg, source.name(), Hanse.lastGathered);
+        Instant full = RecordStore.sourceInstant(dsg, source.name(), Hanse.lastFullGather);
+        if (last == null || full == null || !now.isBefore(full.plus(fullEvery))) return null;
+        return last.minus(INCREMENTAL_OVERLAP);
     }
 
     private void sweep(DatasetGraph dsg, Set<Node> seen) {

@@ -158,6 +158,25 @@ public final class RecordStore {
         dsg.add(Hanse.META, s, Hanse.priority, NodeFactory.createLiteralDT(Integer.toString(priority), XSDDatatype.XSDinteger));
     }
 
+    /** Records when the source's last successful gather started and, if known, its last complete one. */
+    public static void markGathered(DatasetGraph dsg, String source, java.time.Instant gathered, java.time.Instant lastFull) {
+        Node s = Hanse.sourceNode(source);
+        dsg.add(Hanse.META, s, Hanse.lastGathered, NodeFactory.createLiteralDT(gathered.toString(), XSDDatatype.XSDdateTime));
+        if (lastFull != null)
+            dsg.add(Hanse.META, s, Hanse.lastFullGather, NodeFactory.createLiteralDT(lastFull.toString(), XSDDatatype.XSDdateTime));
+    }
+
+    /** An instant stated about the source in {@code urn:hanse:meta} ({@link Hanse#lastGathered}, ...), or null. */
+    public static java.time.Instant sourceInstant(DatasetGraph dsg, String source, Node property) {
+        Node o = firstObject(dsg, Hanse.META, Hanse.sourceNode(source), property);
+        if (o == null || !o.isLiteral()) return null;
+        try {
+            return java.time.Instant.parse(o.getLiteralLexicalForm());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     static Node firstObject(DatasetGraph dsg, Node g, Node s, Node p) {
         var it = dsg.find(g, s, p, Node.ANY);
         try {

@@ -26,6 +26,9 @@ public final class Hanse {
     public static final Node sourceUrl = p("sourceUrl");
     public static final Node HarvestSource = p("HarvestSource");
     public static final Node priority = p("priority");
+    /** Start of the source's last successful gather, and of its last complete (non-incremental) one. */
+    public static final Node lastGathered = p("lastGathered");
+    public static final Node lastFullGather = p("lastFullGather");
 
     public static Node p(String local) {
         return NodeFactory.createURI(NS + local);

@@ -39,6 +39,15 @@ class CkanPageSourceTest {
     }
 
     @Test
+    void modifiedSinceJoinsTheUrlsOwnFilter() {
+        java.time.Instant t = java.time.Instant.parse("2026-12-01T10:15:30.123Z");
+        assertThat(java.net.URLDecoder.decode(CkanPageSourceFactory.withModifiedSince("https://c.example/api/3/action/package_search", t), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("https://c.example/api/3/action/package_search?fq=metadata_modified:[2026-12-01T10:15:30Z TO *]");
+        assertThat(java.net.URLDecoder.decode(CkanPageSourceFactory.withModifiedSince("https://c.example/api/3/action/package_search?q=baum&fq=organization:stadt&rows=5", t), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("https://c.example/api/3/action/package_search?q=baum&fq=(organization:stadt) AND metadata_modified:[2026-12-01T10:15:30Z TO *]&rows=5");
+    }
+
+    @Test
     void pagesThroughPackageSearchAndMapsToDcatAp() throws Exception {
         try (FixtureServer server = ckan()) {
             List<Page> pages = FixtureServer.readAll(new CkanPageSourceFactory().open(

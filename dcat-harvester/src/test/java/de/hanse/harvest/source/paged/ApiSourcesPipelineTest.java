@@ -83,6 +83,52 @@ class ApiSourcesPipelineTest {
     }
 
     @Test
+    void incrementalCkanRunsAskOnlyForModifiedPackagesAndDeleteNothing() throws Exception {
+        // the portal: full pages as usual; asked with fq=metadata_modified:[... TO *], only one package, retitled
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var first = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(FixtureServer.resource("ckan/page-0.json"))
+                .path("result").path("results").get(0).deepCopy();
+        first.put("title", "Baustellen (aktualisiert)");
+        String modifiedOnly = "{\"success\":true,\"result\":{\"count\":1,\"results\":[" + first + "]}}";
+        Pattern start = Pattern.compile("[?&]start=(\\d+)");
+        try (FixtureServer ckan = new FixtureServer(r -> {
+            String q = java.net.URLDecoder.decode(r.pathAndQuery(), java.nio.charset.StandardCharsets.UTF_8);
+            if (q.contains("metadata_modified:["))
+                return Response.ok("application/json", (q.contains("start=0") ? modifiedOnly : "{\"success\":true,\"result\":{\"count\":1,\"results\":[]}}").getBytes());
+            Matcher m = start.matcher(r.pathAndQuery());
+            return m.find() ? Response.ok("application/json", FixtureServer.resource("ckan/page-" + m.group(1) + ".json"))
+                    : new Response(404, "text/plain", new byte[0]);
+        })) {
+            var cfg = FixtureServer.source("ckan", ckan.base() + "#pageSize=2&incremental=true&fullEvery=PT1H", 10);
+            HarvestReport full = service.run(cfg, false, null);
+            assertThat(full.added()).as(full.summary()).isEqualTo(5);
+            assertThat(ckan.requests()).noneMatch(r -> r.pathAndQuery().contains("metadata_modified"));
+            java.time.Instant firstStart = store.read(dsg -> RecordStore.sourceInstant(dsg, "test", Hanse.lastGathered));
+            assertThat(firstStart).isNotNull();
+
+            HarvestReport incremental = service.run(cfg, false, null);
+            assertThat(incremental.succeeded()).as(incremental.summary()).isTrue();
+            assertThat(incremental.updated()).as(incremental.summary()).isEqualTo(1);
+            assertThat(incremental.deleted()).as("the four packages not in the answer are not deleted").isZero();
+            assertThat(incremental.warnings()).anyMatch(w -> w.startsWith("incremental run"));
+            String asked = java.net.URLDecoder.decode(ckan.requests().get(ckan.requests().size() - 1).pathAndQuery(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(asked).contains("fq=metadata_modified:[" + firstStart.minus(java.time.Duration.ofMinutes(5)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " TO *]");
+            store.read(dsg -> {
+                assertThat(RecordStore.recordsOf(dsg, "test")).hasSize(5);
+                assertThat(RecordStore.sourceInstant(dsg, "test", Hanse.lastFullGather)).isEqualTo(firstStart);
+                return null;
+            });
+
+            // force: a complete gather again, which restores the title from the full pages
+            int before = ckan.requests().size();
+            HarvestReport forced = service.run(cfg, true, null);
+            assertThat(forced.updated()).as(forced.summary()).isEqualTo(1);
+            assertThat(forced.unchanged()).isEqualTo(4);
+            assertThat(ckan.requests().subList(before, ckan.requests().size())).noneMatch(r -> r.pathAndQuery().contains("metadata_modified"));
+        }
+    }
+
+    @Test
     void cswPagesAreHarvestedAndUnchangedOnReHarvest() throws Exception {
         try (FixtureServer csw = serving("csw", Pattern.compile("startPosition=\"(\\d+)\""), "xml")) {
             var cfg = FixtureServer.source("csw", csw.base() + "/csw#pageSize=2", 10);
