@@ -20,10 +20,11 @@ import java.util.Set;
  * The harvest benchmark of issue 3, in one JVM (run it with -Xmx512m): a generated catalogue of {@code -Dsize}
  * datasets, Hydra-paged at {@code -DpageSize}, served from loopback, harvested into a fresh on-disk TDB2 store:
  * first harvest; unchanged re-harvests with byte-identical pages, with conditional GET (304) and with pages that
- * differ in a comment only (every record parsed and hashed); a re-harvest with 1% changed and 1% removed
- * (asserting exactly those are written); then Jena's phased bulk loader (the default of {@code tdb2.tdbloader})
- * loading the same pages, and the quads the first harvest stored, into fresh TDB2 directories. Prints a Markdown
- * report.
+ * differ in a comment only (every record parsed and hashed); a re-harvest with 1% changed and 1% removed; then
+ * Jena's phased bulk loader (the default of {@code tdb2.tdbloader}) loading the same pages, and (unless
+ * {@code -DquadLoader=false}) the quads the first harvest stored, into fresh TDB2 directories. What the re-harvests
+ * wrote is checked against the store itself ({@link StoreFingerprint}), not only against the run report: the
+ * unchanged ones nothing, the 1%/1% one exactly the changed and removed datasets' records. Prints a Markdown report.
  */
 public final class HarvestBench {
     public static void main(String[] args) throws Exception {
@@ -41,11 +42,12 @@ public final class HarvestBench {
             default -> Validators.standard();
         };
         report.validatorIsNone = validator == RecordValidator.NONE;
+        TimedValidator timed = new TimedValidator(validator);
         Set<String> changed = new HashSet<>(), removed = new HashSet<>();
         try (CatalogueServer server = new CatalogueServer(gen, size, pageSize);
              NodeStore store = NodeStore.open(work.resolve("harvest-tdb2"));
              OutboundHttp http = new OutboundHttp(4);
-             HarvestService service = new HarvestService(store, http, PageSources.standard(), validator, Clock.systemUTC())) {
+             HarvestService service = new HarvestService(store, http, PageSources.standard(), timed, Clock.systemUTC())) {
             service.addListener((src, c, r) -> {
                 changed.addAll(c);
                 removed.addAll(r);
@@ -53,35 +55,40 @@ public final class HarvestBench {
             HarvestSourceConfig cfg = HarvestSourceConfig.dcat("bench", server.firstPage());
             server.conditional(true);
 
-            report.first = phase(heap, () -> service.run(cfg, false, progress()));
+            report.first = phase(heap, timed, () -> service.run(cfg, false, progress()));
             check(report.first.report().added() == size, "first harvest added " + report.first.report().summary());
 
+            // the store after the first harvest: dumped for the like-for-like loader, fingerprinted to check later runs
             Path quads = work.resolve("harvested.nq");
-            store.read(dsg -> {
-                try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(quads), 1 << 20)) {
-                    org.apache.jena.riot.RDFDataMgr.write(out, dsg, org.apache.jena.riot.Lang.NQUADS);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                return null;
-            });
+            StoreFingerprint afterFirst;
+            try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(quads), 1 << 20)) {
+                org.apache.jena.riot.system.StreamRDF nq = org.apache.jena.riot.system.StreamRDFWriter.getWriterStream(out, org.apache.jena.riot.Lang.NQUADS);
+                nq.start();
+                afterFirst = StoreFingerprint.of(store, nq::quad);
+                nq.finish();
+            }
+            report.firstQuads = afterFirst.quads();
 
             server.conditional(false);
             changed.clear();
-            report.identical = phase(heap, () -> service.run(cfg, false, null));
+            report.identical = phase(heap, timed, () -> service.run(cfg, false, null));
             check(report.identical.report().unchanged() == size && changed.isEmpty() && removed.isEmpty(),
                     "unchanged re-harvest, identical pages: " + report.identical.report().summary());
 
             server.conditional(true);
-            report.notModified = phase(heap, () -> service.run(cfg, false, null));
+            report.notModified = phase(heap, timed, () -> service.run(cfg, false, null));
             check(report.notModified.report().unchanged() == size && server.notModified() == server.pages() && changed.isEmpty(),
                     "conditional re-harvest: " + report.notModified.report().summary() + ", 304s " + server.notModified());
 
             server.conditional(false);
             server.stamped(true);
-            report.unchanged = phase(heap, () -> service.run(cfg, false, null));
+            report.unchanged = phase(heap, timed, () -> service.run(cfg, false, null));
             check(report.unchanged.report().unchanged() == size && changed.isEmpty() && removed.isEmpty(),
                     "unchanged re-harvest, pages differ: " + report.unchanged.report().summary());
+
+            StoreFingerprint beforeDelta = StoreFingerprint.of(store, null);
+            StoreFingerprint.Diff none = beforeDelta.since(afterFirst);
+            check(none.unitsChanged() == 0, "the unchanged re-harvests changed the store: " + none);
 
             Set<String> expectChanged = new HashSet<>(), expectRemoved = new HashSet<>();
             for (int i = 0; i < size; i++) {
@@ -89,17 +96,25 @@ public final class HarvestBench {
                 if (gen.removed(i)) expectRemoved.add(CatalogueGenerator.iri(i));
             }
             server.version(1);
-            report.delta = phase(heap, () -> service.run(cfg, false, null));
+            report.delta = phase(heap, timed, () -> service.run(cfg, false, null));
             HarvestReport d = report.delta.report();
             check(d.updated() == expectChanged.size() && d.deleted() == expectRemoved.size() && d.added() == 0
                     && d.unchanged() == size - expectChanged.size() - expectRemoved.size(), "delta re-harvest: " + d.summary());
             check(changed.equals(expectChanged) && removed.equals(expectRemoved),
-                    "delta re-harvest wrote other records than the changed/removed ones: " + changed.size() + "/" + removed.size());
+                    "delta re-harvest reported other records than the changed/removed ones: " + changed.size() + "/" + removed.size());
+            // the store itself: exactly the changed and removed datasets' units differ, nothing else
+            StoreFingerprint.Diff diff = StoreFingerprint.of(store, null).since(beforeDelta);
+            Set<String> expectTouched = new HashSet<>(expectChanged);
+            expectTouched.addAll(expectRemoved);
+            check(diff.datasetsTouched().equals(expectTouched) && diff.otherUnits().isEmpty(),
+                    "delta re-harvest wrote " + diff.datasetsTouched().size() + " datasets' records (expected " + expectTouched.size()
+                            + "), other units " + diff.otherUnits());
+            report.deltaDiff = diff;
             report.expectChanged = expectChanged.size();
             report.expectRemoved = expectRemoved.size();
 
             report.loader = LoaderBaseline.run(server, work, heap);
-            report.quadLoader = LoaderBaseline.runQuads(quads, work, heap);
+            if (Boolean.parseBoolean(System.getProperty("quadLoader", "true"))) report.quadLoader = LoaderBaseline.runQuads(quads, work, heap);
         } finally {
             deleteTree(work);
         }
@@ -114,18 +129,58 @@ public final class HarvestBench {
         };
     }
 
-    record Phase(HarvestReport report, double seconds, double cpuSeconds, long peakHeap, long maxAfterGc) {}
+    /**
+     * One harvest: wall and process CPU time, the CPU time of the harvest's own thread (diff, write, commit; the
+     * reader thread fetches, parses, hashes and validates one page ahead) and of validation, and the heap.
+     */
+    record Phase(HarvestReport report, double seconds, double cpuSeconds, double writeCpuSeconds, double validateCpuSeconds,
+                 long validations, long peakHeap, long maxAfterGc) {}
 
-    private static Phase phase(HeapMeter heap, java.util.function.Supplier<HarvestReport> run) {
+    private static Phase phase(HeapMeter heap, TimedValidator timed, java.util.function.Supplier<HarvestReport> run) {
         heap.reset();
+        long v0 = timed.cpuNanos(), n0 = timed.calls();
         long c0 = cpuNanos();
+        long w0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         HarvestReport r = run.get();
         double s = (System.nanoTime() - t0) / 1e9;
+        double write = (THREADS.getCurrentThreadCpuTime() - w0) / 1e9;
         double cpu = (cpuNanos() - c0) / 1e9;
         check(r.succeeded(), "run failed: " + r.summary());
         System.err.println("  " + r.summary());
-        return new Phase(r, s, cpu, heap.peakBytes(), heap.maxAfterGcBytes());
+        return new Phase(r, s, cpu, write, (timed.cpuNanos() - v0) / 1e9, timed.calls() - n0, heap.peakBytes(), heap.maxAfterGcBytes());
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** The configured validator, with the CPU time of its calls counted (on whichever thread calls it). */
+    static final class TimedValidator implements RecordValidator {
+        private final RecordValidator inner;
+        private final java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
+
+        TimedValidator(RecordValidator inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public ValidationResult validate(org.apache.jena.graph.Graph record, org.apache.jena.graph.Node dataset, org.apache.jena.graph.Node report) {
+            long c0 = THREADS.getCurrentThreadCpuTime();
+            try {
+                return inner.validate(record, dataset, report);
+            } finally {
+                cpu.addAndGet(THREADS.getCurrentThreadCpuTime() - c0);
+                calls.incrementAndGet();
+            }
+        }
+
+        long cpuNanos() {
+            return cpu.get();
+        }
+
+        long calls() {
+            return calls.get();
+        }
     }
 
     /** CPU time of the whole process (harvest, loopback server, GC): the machine is shared, so wall time alone misleads. */
