@@ -32,6 +32,7 @@ public final class HarvestBench {
         int pageSize = Integer.getInteger("pageSize", 1000);
         long seed = Long.getLong("seed", 20260601L);
         String which = System.getProperty("validator", "standard");
+        boolean quadLoader = Boolean.parseBoolean(System.getProperty("quadLoader", "true"));
         Path work = Files.createTempDirectory("hanse-bench-harvest");
         Report report = new Report(size, pageSize, which);
         CatalogueGenerator gen = new CatalogueGenerator(seed);
@@ -61,11 +62,15 @@ public final class HarvestBench {
             // the store after the first harvest: dumped for the like-for-like loader, fingerprinted to check later runs
             Path quads = work.resolve("harvested.nq");
             StoreFingerprint afterFirst;
-            try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(quads), 1 << 20)) {
-                org.apache.jena.riot.system.StreamRDF nq = org.apache.jena.riot.system.StreamRDFWriter.getWriterStream(out, org.apache.jena.riot.Lang.NQUADS);
-                nq.start();
-                afterFirst = StoreFingerprint.of(store, nq::quad);
-                nq.finish();
+            if (quadLoader) {
+                try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(quads), 1 << 20)) {
+                    org.apache.jena.riot.system.StreamRDF nq = org.apache.jena.riot.system.StreamRDFWriter.getWriterStream(out, org.apache.jena.riot.Lang.NQUADS);
+                    nq.start();
+                    afterFirst = StoreFingerprint.of(store, nq::quad);
+                    nq.finish();
+                }
+            } else {
+                afterFirst = StoreFingerprint.of(store, null);
             }
             report.firstQuads = afterFirst.quads();
 
@@ -114,7 +119,7 @@ public final class HarvestBench {
             report.expectRemoved = expectRemoved.size();
 
             report.loader = LoaderBaseline.run(server, work, heap);
-            if (Boolean.parseBoolean(System.getProperty("quadLoader", "true"))) report.quadLoader = LoaderBaseline.runQuads(quads, work, heap);
+            if (quadLoader) report.quadLoader = LoaderBaseline.runQuads(quads, work, heap);
         } finally {
             deleteTree(work);
         }
