@@ -15,6 +15,7 @@ final class Report {
     int expectChanged, expectRemoved;
     long firstQuads;
     StoreFingerprint.Diff deltaDiff;
+    long deltaQuadsRemoved, deltaQuadsAdded;
 
     Report(int size, int pageSize, String validatorName) {
         this.size = size;
@@ -48,31 +49,38 @@ final class Report {
         sb.append("| phase | wall time | CPU time (process) | CPU, harvest thread (diff + write + commit) | CPU in validation | datasets/s (wall) "
                 + "| peak heap | max heap after GC | run report |\n|---|---|---|---|---|---|---|---|---|\n");
         sb.append(row("first harvest", first)).append('\n');
-        sb.append(row("unchanged re-harvest, byte-identical pages, no ETag", identical)).append('\n');
-        sb.append(row("unchanged re-harvest, ETag (304)", notModified)).append('\n');
-        sb.append(row("unchanged re-harvest, pages differ (every record parsed + hashed)", unchanged)).append('\n');
-        sb.append(row(f("re-harvest, %d changed + %d removed", expectChanged, expectRemoved), delta)).append('\n');
+        if (delta != null) {
+            sb.append(row("unchanged re-harvest, byte-identical pages, no ETag", identical)).append('\n');
+            sb.append(row("unchanged re-harvest, ETag (304)", notModified)).append('\n');
+            sb.append(row("unchanged re-harvest, pages differ (every record parsed + hashed)", unchanged)).append('\n');
+            sb.append(row(f("re-harvest, %d changed + %d removed", expectChanged, expectRemoved), delta)).append('\n');
+        }
         sb.append(loaderRow("tdb2 phased loader, same pages", loader, "triples"));
         if (quadLoader != null) sb.append(loaderRow("tdb2 phased loader, the quads the first harvest stored", quadLoader, "quads"));
         sb.append(f("%nTriples/s (wall): harvest %.0f, loader %.0f, **ratio %.2f**; by process CPU time: ratio %.2f (goal >= 0.5).%n", harvestTps,
                 loader.triplesPerSecond(), harvestTps / loader.triplesPerSecond(), loader.cpuSeconds() / first.cpuSeconds()));
-        sb.append(f("The first harvest stored %d quads (records, provenance, quality reports): %.0f quads/s.%n", firstQuads, firstQuads / first.seconds()));
+        if (firstQuads > 0) sb.append(f("The first harvest stored %d quads (records, provenance, quality reports): %.0f quads/s.%n", firstQuads, firstQuads / first.seconds()));
         if (quadLoader != null)
             sb.append(f("Like for like (the same %d quads into the same six quad indexes): loader %.0f quads/s, ratio %.2f (wall), %.2f (CPU).%n",
                     quadLoader.triples(), quadLoader.triplesPerSecond(), quadLoader.seconds() / first.seconds(), quadLoader.cpuSeconds() / first.cpuSeconds()));
+        if (delta != null) appendReharvests(sb);
+        sb.append(f("System load average at the end: %.1f on %d cores (the machine is shared).%n", os.getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors()));
+        return sb.toString();
+    }
+
+    private void appendReharvests(StringBuilder sb) {
         sb.append(f("Unchanged re-harvest speed-up, wall / CPU (goal >= 10x): identical pages %.1fx / %.1fx, 304 %.1fx / %.1fx, "
                         + "pages differ %.1fx / %.1fx. The store after the three is identical to the store after the first (fingerprint).%n",
                 first.seconds() / identical.seconds(), first.cpuSeconds() / identical.cpuSeconds(),
                 first.seconds() / notModified.seconds(), first.cpuSeconds() / notModified.cpuSeconds(),
                 first.seconds() / unchanged.seconds(), first.cpuSeconds() / unchanged.cpuSeconds()));
         HarvestBench.Phase d = delta;
-        sb.append(f("1%%/1%% re-harvest: added %d, updated %d, unchanged %d, deleted %d; the store diff (fingerprint before/after) shows exactly "
-                        + "the %d changed + %d removed datasets' records touched, nothing else: %d quads removed + %d added = %d quads written "
-                        + "(first harvest: %d).%n",
+        sb.append(f("1%%/1%% re-harvest: added %d, updated %d, unchanged %d, deleted %d. In the store (fingerprint before/after) only the "
+                        + "units (graph, quality report, provenance) of the %d changed + %d removed datasets' records differ (%d units, %d quads "
+                        + "before, %d after); in those records %d quads were removed and %d added: **%d quads written** (first harvest: %d).%n",
                 d.report().added(), d.report().updated(), d.report().unchanged(), d.report().deleted(), expectChanged, expectRemoved,
-                deltaDiff.quadsRemoved(), deltaDiff.quadsAdded(), deltaDiff.quadsWritten(), firstQuads));
-        sb.append(f("System load average at the end: %.1f on %d cores (the machine is shared).%n", os.getSystemLoadAverage(),
-                Runtime.getRuntime().availableProcessors()));
-        return sb.toString();
+                deltaDiff.unitsChanged().size(), deltaDiff.quadsRemoved(), deltaDiff.quadsAdded(), deltaQuadsRemoved, deltaQuadsAdded,
+                deltaQuadsRemoved + deltaQuadsAdded, firstQuads));
     }
 }
