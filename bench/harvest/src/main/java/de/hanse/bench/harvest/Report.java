@@ -40,11 +40,11 @@ final class Report {
 
     String markdown() {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        double harvestTps = loader.triples() / first.seconds();
+        double harvestTps = loader == null ? 0 : loader.triples() / first.seconds();
         StringBuilder sb = new StringBuilder();
         sb.append(f("Machine: %d cores, %.1f GiB RAM, %s %s, max heap %s; %d datasets, %d per page, %d triples on the pages; validator: %s%s%n%n",
                 Runtime.getRuntime().availableProcessors(), os.getTotalMemorySize() / 1073741824.0, System.getProperty("java.vm.name"),
-                System.getProperty("java.runtime.version"), HeapMeter.mib(Runtime.getRuntime().maxMemory()), size, pageSize, loader.triples(),
+                System.getProperty("java.runtime.version"), HeapMeter.mib(Runtime.getRuntime().maxMemory()), size, pageSize, loader == null ? -1 : loader.triples(),
                 validatorName, validatorIsNone ? " (RecordValidator.NONE: validation OFF)" : ""));
         sb.append("| phase | wall time | CPU time (process) | CPU, harvest thread (diff + write + commit) | CPU in validation | datasets/s (wall) "
                 + "| peak heap | max heap after GC | run report |\n|---|---|---|---|---|---|---|---|---|\n");
@@ -55,9 +55,9 @@ final class Report {
             sb.append(row("unchanged re-harvest, pages differ (every record parsed + hashed)", unchanged)).append('\n');
             sb.append(row(f("re-harvest, %d changed + %d removed", expectChanged, expectRemoved), delta)).append('\n');
         }
-        sb.append(loaderRow("tdb2 phased loader, same pages", loader, "triples"));
+        if (loader != null) sb.append(loaderRow("tdb2 phased loader, same pages", loader, "triples"));
         if (quadLoader != null) sb.append(loaderRow("tdb2 phased loader, the quads the first harvest stored", quadLoader, "quads"));
-        sb.append(f("%nTriples/s (wall): harvest %.0f, loader %.0f, **ratio %.2f**; by process CPU time: ratio %.2f (goal >= 0.5).%n", harvestTps,
+        if (loader != null) sb.append(f("%nTriples/s (wall): harvest %.0f, loader %.0f, **ratio %.2f**; by process CPU time: ratio %.2f (goal >= 0.5).%n", harvestTps,
                 loader.triplesPerSecond(), harvestTps / loader.triplesPerSecond(), loader.cpuSeconds() / first.cpuSeconds()));
         if (firstQuads > 0) sb.append(f("The first harvest stored %d quads (records, provenance, quality reports): %.0f quads/s.%n", firstQuads, firstQuads / first.seconds()));
         if (quadLoader != null)
