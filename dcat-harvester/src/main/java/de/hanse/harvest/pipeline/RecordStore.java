@@ -81,7 +81,7 @@ public final class RecordStore {
         }
     }
 
-    /** Replaces the record's graph, provenance and quality report. */
+    /** Replaces the record's graph, provenance and quality report (writing only what differs from the stored version). */
     public static void write(DatasetGraph dsg, String source, Node record, DatasetRecord rec, String pageUrl, String hash,
                              Instant now, ValidationResult quality) {
         write(dsg, source, record, rec, pageUrl, hash, now, quality, true);
