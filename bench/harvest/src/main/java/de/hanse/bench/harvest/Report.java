@@ -78,7 +78,7 @@ final class Report {
         HarvestBench.Phase d = delta;
         sb.append(f("1%%/1%% re-harvest: added %d, updated %d, unchanged %d, deleted %d. In the store (fingerprint before/after) only the "
                         + "units (graph, quality report, provenance) of the %d changed + %d removed datasets' records differ (%d units, %d quads "
-                        + "before, %d after); in those records %d quads were removed and %d added: **%d quads written** (first harvest: %d).%n",
+                        + "before, %d after); in those records %d quads were removed and %d added (net change): **%d quads written** (first harvest: %d).%n",
                 d.report().added(), d.report().updated(), d.report().unchanged(), d.report().deleted(), expectChanged, expectRemoved,
                 deltaDiff.unitsChanged().size(), deltaDiff.quadsRemoved(), deltaDiff.quadsAdded(), deltaQuadsRemoved, deltaQuadsAdded,
                 deltaQuadsRemoved + deltaQuadsAdded, firstQuads));
