@@ -5,7 +5,9 @@ import de.hanse.core.vocab.Vocab;
 import de.hanse.harvest.validate.RecordValidator.ValidationResult;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -80,7 +82,7 @@ public final class RecordStore {
         }
     }
 
-    /** Replaces the record's graph, provenance and quality report. */
+    /** Replaces the record's graph, provenance and quality report (writing only what differs from the stored version). */
     public static void write(DatasetGraph dsg, String source, Node record, DatasetRecord rec, String pageUrl, String hash,
                              Instant now, ValidationResult quality) {
         write(dsg, source, record, rec, pageUrl, hash, now, quality, true);
@@ -88,36 +90,53 @@ public final class RecordStore {
 
     /**
      * Writes the record's graph, provenance and quality report; {@code replace} false promises the record is not
-     * stored yet (a new record), which saves looking for and clearing an old version.
+     * stored yet (a new record), which saves looking for an old version. A replaced record is written as the
+     * difference to what is stored: only quads that are gone are deleted and only new ones added (a changed title
+     * touches a few quads, not the ~100 of a whole record with provenance and quality report; every quad costs an
+     * update of six TDB2 indexes). Blank nodes are parsed afresh each time, so triples with blank nodes are
+     * always rewritten.
      */
     public static void write(DatasetGraph dsg, String source, Node record, DatasetRecord rec, String pageUrl, String hash,
                              Instant now, ValidationResult quality, boolean replace) {
+        Node m = Hanse.META;
+        Node qg = qualityGraph(record);
+        Set<Quad> old = new HashSet<>();
         Node issued = null;
         if (replace) {
-            issued = firstObject(dsg, Hanse.META, record, Vocab.DCT_issued);
-            clear(dsg, record);
+            dsg.find(record, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(old::add);
+            dsg.find(qg, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(old::add);
+            dsg.find(m, record, Node.ANY, Node.ANY).forEachRemaining(old::add);
+            issued = firstObject(dsg, m, record, Vocab.DCT_issued);
         }
-        rec.graph().find().forEachRemaining(t -> dsg.add(new Quad(record, t)));
+        List<Quad> quads = new ArrayList<>(rec.graph().size() + quality.reportGraph().size() + 16);
+        rec.graph().find().forEachRemaining(t -> quads.add(new Quad(record, t)));
         Node time = NodeFactory.createLiteralDT(now.toString(), XSDDatatype.XSDdateTime);
-        Node m = Hanse.META;
-        dsg.add(m, record, Vocab.RDF_TYPE, Vocab.DCAT_CATALOG_RECORD);
-        dsg.add(m, record, Vocab.FOAF_primaryTopic, rec.dataset());
-        dsg.add(m, record, Hanse.source, Hanse.sourceNode(source));
-        dsg.add(m, record, Hanse.graph, record);
-        dsg.add(m, record, key, NodeFactory.createLiteralString(rec.key()));
-        dsg.add(m, record, datasetId, NodeFactory.createLiteralString(datasetIdOf(rec.dataset().getURI())));
-        dsg.add(m, record, Vocab.PROV_wasDerivedFrom, NodeFactory.createURI(pageUrl));
-        dsg.add(m, record, Vocab.DCT_issued, issued != null ? issued : time);
-        dsg.add(m, record, Vocab.DCT_modified, time);
-        dsg.add(m, record, Hanse.hash, NodeFactory.createLiteralString(hash));
-        dsg.add(m, record, conforms, NodeFactory.createLiteralDT(Boolean.toString(quality.conforms()), XSDDatatype.XSDboolean));
-        dsg.add(m, record, violations, NodeFactory.createLiteralDT(Integer.toString(quality.violations()), XSDDatatype.XSDinteger));
-        dsg.add(m, record, warnings, NodeFactory.createLiteralDT(Integer.toString(quality.warnings()), XSDDatatype.XSDinteger));
+        quads.add(new Quad(m, record, Vocab.RDF_TYPE, Vocab.DCAT_CATALOG_RECORD));
+        quads.add(new Quad(m, record, Vocab.FOAF_primaryTopic, rec.dataset()));
+        quads.add(new Quad(m, record, Hanse.source, Hanse.sourceNode(source)));
+        quads.add(new Quad(m, record, Hanse.graph, record));
+        quads.add(new Quad(m, record, key, NodeFactory.createLiteralString(rec.key())));
+        quads.add(new Quad(m, record, datasetId, NodeFactory.createLiteralString(datasetIdOf(rec.dataset().getURI()))));
+        quads.add(new Quad(m, record, Vocab.PROV_wasDerivedFrom, NodeFactory.createURI(pageUrl)));
+        quads.add(new Quad(m, record, Vocab.DCT_issued, issued != null ? issued : time));
+        quads.add(new Quad(m, record, Vocab.DCT_modified, time));
+        quads.add(new Quad(m, record, Hanse.hash, NodeFactory.createLiteralString(hash)));
+        quads.add(new Quad(m, record, conforms, NodeFactory.createLiteralDT(Boolean.toString(quality.conforms()), XSDDatatype.XSDboolean)));
+        quads.add(new Quad(m, record, violations, NodeFactory.createLiteralDT(Integer.toString(quality.violations()), XSDDatatype.XSDinteger)));
+        quads.add(new Quad(m, record, warnings, NodeFactory.createLiteralDT(Integer.toString(quality.warnings()), XSDDatatype.XSDinteger)));
         if (!quality.reportGraph().isEmpty()) {
-            Node qg = qualityGraph(record);
-            dsg.add(m, record, DQV_hasQualityMetadata, qg);
-            quality.reportGraph().find().forEachRemaining(t -> dsg.add(new Quad(qg, t)));
+            quads.add(new Quad(m, record, DQV_hasQualityMetadata, qg));
+            quality.reportGraph().find().forEachRemaining(t -> quads.add(new Quad(qg, t)));
         }
+        if (old.isEmpty()) {
+            quads.forEach(dsg::add);
+            return;
+        }
+        // deletes first: a stored literal may read back in another lexical form of the same value (TDB2 inlines
+        // numbers and dates), so a quad can be both "gone" and "new" and must end up present
+        Set<Quad> keep = new HashSet<>(quads);
+        for (Quad q : old) if (!keep.contains(q)) dsg.delete(q);
+        for (Quad q : quads) if (!old.contains(q)) dsg.add(q);
     }
 
     /** Removes a record: its graph, quality report and provenance. */

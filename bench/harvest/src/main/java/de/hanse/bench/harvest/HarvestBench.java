@@ -3,6 +3,7 @@ package de.hanse.bench.harvest;
 import de.hanse.core.config.HarvestSourceConfig;
 import de.hanse.core.http.OutboundHttp;
 import de.hanse.core.store.NodeStore;
+import de.hanse.core.vocab.Hanse;
 import de.hanse.harvest.HarvestReport;
 import de.hanse.harvest.HarvestService;
 import de.hanse.harvest.Validators;
@@ -12,18 +13,23 @@ import de.hanse.harvest.validate.ShaclRecordValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.Quad;
 
 /**
  * The harvest benchmark of issue 3, in one JVM (run it with -Xmx512m): a generated catalogue of {@code -Dsize}
  * datasets, Hydra-paged at {@code -DpageSize}, served from loopback, harvested into a fresh on-disk TDB2 store:
  * first harvest; unchanged re-harvests with byte-identical pages, with conditional GET (304) and with pages that
- * differ in a comment only (every record parsed and hashed); a re-harvest with 1% changed and 1% removed
- * (asserting exactly those are written); then Jena's phased bulk loader (the default of {@code tdb2.tdbloader})
- * loading the same pages, and the quads the first harvest stored, into fresh TDB2 directories. Prints a Markdown
- * report.
+ * differ in a comment only (every record parsed and hashed); a re-harvest with 1% changed and 1% removed; then
+ * Jena's phased bulk loader (the default of {@code tdb2.tdbloader}) loading the same pages, and (unless
+ * {@code -DquadLoader=false}) the quads the first harvest stored, into fresh TDB2 directories. What the re-harvests
+ * wrote is checked against the store itself ({@link StoreFingerprint}), not only against the run report: the
+ * unchanged ones nothing, the 1%/1% one exactly the changed and removed datasets' records. Prints a Markdown report.
  */
 public final class HarvestBench {
     public static void main(String[] args) throws Exception {
@@ -31,6 +37,8 @@ public final class HarvestBench {
         int pageSize = Integer.getInteger("pageSize", 1000);
         long seed = Long.getLong("seed", 20260601L);
         String which = System.getProperty("validator", "standard");
+        boolean quadLoader = Boolean.parseBoolean(System.getProperty("quadLoader", "true"));
+        boolean firstOnly = "first".equals(System.getProperty("phases", "all")); // first harvest and loader only
         Path work = Files.createTempDirectory("hanse-bench-harvest");
         Report report = new Report(size, pageSize, which);
         CatalogueGenerator gen = new CatalogueGenerator(seed);
@@ -41,11 +49,12 @@ public final class HarvestBench {
             default -> Validators.standard();
         };
         report.validatorIsNone = validator == RecordValidator.NONE;
+        TimedValidator timed = new TimedValidator(validator);
         Set<String> changed = new HashSet<>(), removed = new HashSet<>();
         try (CatalogueServer server = new CatalogueServer(gen, size, pageSize);
              NodeStore store = NodeStore.open(work.resolve("harvest-tdb2"));
              OutboundHttp http = new OutboundHttp(4);
-             HarvestService service = new HarvestService(store, http, PageSources.standard(), validator, Clock.systemUTC())) {
+             HarvestService service = new HarvestService(store, http, PageSources.standard(), timed, Clock.systemUTC())) {
             service.addListener((src, c, r) -> {
                 changed.addAll(c);
                 removed.addAll(r);
@@ -53,53 +62,90 @@ public final class HarvestBench {
             HarvestSourceConfig cfg = HarvestSourceConfig.dcat("bench", server.firstPage());
             server.conditional(true);
 
-            report.first = phase(heap, () -> service.run(cfg, false, progress()));
+            report.first = phase(heap, timed, () -> service.run(cfg, false, progress()));
             check(report.first.report().added() == size, "first harvest added " + report.first.report().summary());
 
+            // the store after the first harvest: dumped for the like-for-like loader, fingerprinted to check later runs
             Path quads = work.resolve("harvested.nq");
-            store.read(dsg -> {
+            StoreFingerprint afterFirst;
+            if (quadLoader) {
                 try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(quads), 1 << 20)) {
-                    org.apache.jena.riot.RDFDataMgr.write(out, dsg, org.apache.jena.riot.Lang.NQUADS);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    org.apache.jena.riot.system.StreamRDF nq = org.apache.jena.riot.system.StreamRDFWriter.getWriterStream(out, org.apache.jena.riot.Lang.NQUADS);
+                    nq.start();
+                    afterFirst = StoreFingerprint.of(store, nq::quad);
+                    nq.finish();
                 }
-                return null;
-            });
-
-            server.conditional(false);
-            changed.clear();
-            report.identical = phase(heap, () -> service.run(cfg, false, null));
-            check(report.identical.report().unchanged() == size && changed.isEmpty() && removed.isEmpty(),
-                    "unchanged re-harvest, identical pages: " + report.identical.report().summary());
-
-            server.conditional(true);
-            report.notModified = phase(heap, () -> service.run(cfg, false, null));
-            check(report.notModified.report().unchanged() == size && server.notModified() == server.pages() && changed.isEmpty(),
-                    "conditional re-harvest: " + report.notModified.report().summary() + ", 304s " + server.notModified());
-
-            server.conditional(false);
-            server.stamped(true);
-            report.unchanged = phase(heap, () -> service.run(cfg, false, null));
-            check(report.unchanged.report().unchanged() == size && changed.isEmpty() && removed.isEmpty(),
-                    "unchanged re-harvest, pages differ: " + report.unchanged.report().summary());
-
-            Set<String> expectChanged = new HashSet<>(), expectRemoved = new HashSet<>();
-            for (int i = 0; i < size; i++) {
-                if (gen.changed(i)) expectChanged.add(CatalogueGenerator.iri(i));
-                if (gen.removed(i)) expectRemoved.add(CatalogueGenerator.iri(i));
+            } else {
+                afterFirst = firstOnly ? null : StoreFingerprint.of(store, null);
             }
-            server.version(1);
-            report.delta = phase(heap, () -> service.run(cfg, false, null));
-            HarvestReport d = report.delta.report();
-            check(d.updated() == expectChanged.size() && d.deleted() == expectRemoved.size() && d.added() == 0
-                    && d.unchanged() == size - expectChanged.size() - expectRemoved.size(), "delta re-harvest: " + d.summary());
-            check(changed.equals(expectChanged) && removed.equals(expectRemoved),
-                    "delta re-harvest wrote other records than the changed/removed ones: " + changed.size() + "/" + removed.size());
-            report.expectChanged = expectChanged.size();
-            report.expectRemoved = expectRemoved.size();
+            report.firstQuads = afterFirst == null ? 0 : afterFirst.quads(); // not counted in a first-only run (a full scan)
 
-            report.loader = LoaderBaseline.run(server, work, heap);
-            report.quadLoader = LoaderBaseline.runQuads(quads, work, heap);
+            if (!firstOnly) {
+                server.conditional(false);
+                changed.clear();
+                report.identical = phase(heap, timed, () -> service.run(cfg, false, null));
+                check(report.identical.report().unchanged() == size && changed.isEmpty() && removed.isEmpty(),
+                        "unchanged re-harvest, identical pages: " + report.identical.report().summary());
+
+                server.conditional(true);
+                report.notModified = phase(heap, timed, () -> service.run(cfg, false, null));
+                check(report.notModified.report().unchanged() == size && server.notModified() == server.pages() && changed.isEmpty(),
+                        "conditional re-harvest: " + report.notModified.report().summary() + ", 304s " + server.notModified());
+
+                server.conditional(false);
+                server.stamped(true);
+                report.unchanged = phase(heap, timed, () -> service.run(cfg, false, null));
+                check(report.unchanged.report().unchanged() == size && changed.isEmpty() && removed.isEmpty(),
+                        "unchanged re-harvest, pages differ: " + report.unchanged.report().summary());
+
+                StoreFingerprint beforeDelta = StoreFingerprint.of(store, null);
+                StoreFingerprint.Diff none = beforeDelta.since(afterFirst);
+                check(none.unitsChanged().isEmpty(), "the unchanged re-harvests changed the store: " + none.unitsChanged().size() + " units");
+                afterFirst = null; // two fingerprints at a time at most
+
+                Set<String> expectChanged = new HashSet<>(), expectRemoved = new HashSet<>();
+                for (int i = 0; i < size; i++) {
+                    if (gen.changed(i)) expectChanged.add(CatalogueGenerator.iri(i));
+                    if (gen.removed(i)) expectRemoved.add(CatalogueGenerator.iri(i));
+                }
+                List<Node> touchedRecords = new ArrayList<>();
+                for (String ds : expectChanged) touchedRecords.add(Hanse.recordGraph(cfg.name(), ds));
+                for (String ds : expectRemoved) touchedRecords.add(Hanse.recordGraph(cfg.name(), ds));
+                Set<Quad> quadsBefore = StoreFingerprint.quadsOf(store, touchedRecords);
+                server.version(1);
+                report.delta = phase(heap, timed, () -> service.run(cfg, false, null));
+                HarvestReport d = report.delta.report();
+                check(d.updated() == expectChanged.size() && d.deleted() == expectRemoved.size() && d.added() == 0
+                        && d.unchanged() == size - expectChanged.size() - expectRemoved.size(), "delta re-harvest: " + d.summary());
+                check(changed.equals(expectChanged) && removed.equals(expectRemoved),
+                        "delta re-harvest reported other records than the changed/removed ones: " + changed.size() + "/" + removed.size());
+                // the store itself: only units of the changed and removed datasets' records differ, and each of those did
+                StoreFingerprint.Diff diff = StoreFingerprint.of(store, null).since(beforeDelta);
+                Set<Long> allowed = new HashSet<>();
+                for (String ds : expectChanged) {
+                    Set<Long> units = StoreFingerprint.recordUnits(Hanse.recordGraph(cfg.name(), ds));
+                    allowed.addAll(units);
+                    check(units.stream().anyMatch(diff.unitsChanged()::contains), "delta re-harvest did not write changed dataset " + ds);
+                }
+                for (String ds : expectRemoved) {
+                    Set<Long> units = StoreFingerprint.recordUnits(Hanse.recordGraph(cfg.name(), ds));
+                    allowed.addAll(units);
+                    check(units.stream().anyMatch(diff.unitsChanged()::contains), "delta re-harvest did not delete removed dataset " + ds);
+                }
+                check(allowed.containsAll(diff.unitsChanged()), "delta re-harvest wrote units of other records: "
+                        + diff.unitsChanged().stream().filter(u -> !allowed.contains(u)).count());
+                report.deltaDiff = diff;
+                Set<Quad> quadsAfter = StoreFingerprint.quadsOf(store, touchedRecords);
+                report.deltaQuadsRemoved = quadsBefore.stream().filter(q -> !quadsAfter.contains(q)).count();
+                report.deltaQuadsAdded = quadsAfter.stream().filter(q -> !quadsBefore.contains(q)).count();
+                report.expectChanged = expectChanged.size();
+                report.expectRemoved = expectRemoved.size();
+            }
+
+            // the phased loader needs more than -Xmx512m beyond ~10,000 datasets: -Dloader=false leaves it to
+            // LoaderBaseline's own JVM (same pages)
+            if (Boolean.parseBoolean(System.getProperty("loader", "true"))) report.loader = LoaderBaseline.run(server, work, heap);
+            if (quadLoader) report.quadLoader = LoaderBaseline.runQuads(quads, work, heap);
         } finally {
             deleteTree(work);
         }
@@ -114,18 +160,58 @@ public final class HarvestBench {
         };
     }
 
-    record Phase(HarvestReport report, double seconds, double cpuSeconds, long peakHeap, long maxAfterGc) {}
+    /**
+     * One harvest: wall and process CPU time, the CPU time of the harvest's own thread (diff, write, commit; the
+     * reader thread fetches, parses, hashes and validates one page ahead) and of validation, and the heap.
+     */
+    record Phase(HarvestReport report, double seconds, double cpuSeconds, double writeCpuSeconds, double validateCpuSeconds,
+                 long validations, long peakHeap, long maxAfterGc) {}
 
-    private static Phase phase(HeapMeter heap, java.util.function.Supplier<HarvestReport> run) {
+    private static Phase phase(HeapMeter heap, TimedValidator timed, java.util.function.Supplier<HarvestReport> run) {
         heap.reset();
+        long v0 = timed.cpuNanos(), n0 = timed.calls();
         long c0 = cpuNanos();
+        long w0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         HarvestReport r = run.get();
         double s = (System.nanoTime() - t0) / 1e9;
+        double write = (THREADS.getCurrentThreadCpuTime() - w0) / 1e9;
         double cpu = (cpuNanos() - c0) / 1e9;
         check(r.succeeded(), "run failed: " + r.summary());
         System.err.println("  " + r.summary());
-        return new Phase(r, s, cpu, heap.peakBytes(), heap.maxAfterGcBytes());
+        return new Phase(r, s, cpu, write, (timed.cpuNanos() - v0) / 1e9, timed.calls() - n0, heap.peakBytes(), heap.maxAfterGcBytes());
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** The configured validator, with the CPU time of its calls counted (on whichever thread calls it). */
+    static final class TimedValidator implements RecordValidator {
+        private final RecordValidator inner;
+        private final java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
+
+        TimedValidator(RecordValidator inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public ValidationResult validate(org.apache.jena.graph.Graph record, org.apache.jena.graph.Node dataset, org.apache.jena.graph.Node report) {
+            long c0 = THREADS.getCurrentThreadCpuTime();
+            try {
+                return inner.validate(record, dataset, report);
+            } finally {
+                cpu.addAndGet(THREADS.getCurrentThreadCpuTime() - c0);
+                calls.incrementAndGet();
+            }
+        }
+
+        long cpuNanos() {
+            return cpu.get();
+        }
+
+        long calls() {
+            return calls.get();
+        }
     }
 
     /** CPU time of the whole process (harvest, loopback server, GC): the machine is shared, so wall time alone misleads. */
@@ -137,7 +223,7 @@ public final class HarvestBench {
         if (!ok) throw new AssertionError(what);
     }
 
-    private static void deleteTree(Path p) throws java.io.IOException {
+    static void deleteTree(Path p) throws java.io.IOException {
         if (!Files.exists(p)) return;
         try (var s = Files.walk(p)) {
             s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());

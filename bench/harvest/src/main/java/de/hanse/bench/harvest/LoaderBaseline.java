@@ -24,6 +24,27 @@ final class LoaderBaseline {
 
     private LoaderBaseline() {}
 
+    /**
+     * The baseline alone, in a JVM of its own (the phased loader's worker queues do not fit the harvest's -Xmx512m
+     * beyond ~10,000 datasets): the same generated pages (same -Dsize, -DpageSize, -Dseed), loaded as in the full
+     * run; prints one line with triples, wall and CPU seconds, triples/s and peak heap.
+     */
+    public static void main(String[] args) throws Exception {
+        int size = Integer.getInteger("size", 100_000);
+        int pageSize = Integer.getInteger("pageSize", 1000);
+        long seed = Long.getLong("seed", 20260601L);
+        Path work = Files.createTempDirectory("hanse-bench-loader");
+        try (CatalogueServer server = new CatalogueServer(new CatalogueGenerator(seed), size, pageSize)) {
+            Result r = run(server, work, new HeapMeter());
+            System.out.println(String.format(java.util.Locale.ROOT,
+                    "tdb2 phased loader, %d datasets: %d triples in %.1f s wall, %.1f s CPU: %.0f triples/s, %.0f datasets/s; peak heap %s (max %s)",
+                    size, r.triples(), r.seconds(), r.cpuSeconds(), r.triplesPerSecond(), size / r.seconds(), HeapMeter.mib(r.peakHeap()),
+                    HeapMeter.mib(Runtime.getRuntime().maxMemory())));
+        } finally {
+            HarvestBench.deleteTree(work);
+        }
+    }
+
     static Result run(CatalogueServer server, Path work, HeapMeter heap) throws java.io.IOException {
         Path dir = Files.createDirectories(work.resolve("pages"));
         List<String> files = new ArrayList<>();
