@@ -103,7 +103,8 @@ public final class HarvestRun {
             else warnings.add("incremental run: only packages modified since " + since + " were read; deletions are checked by the next full run");
             Instant lastFull = since == null ? start : RecordStore.sourceInstant(dsg, source.name(), Hanse.lastFullGather);
             RecordStore.describeSource(dsg, source.name(), source.url(), source.priority());
-            RecordStore.markGathered(dsg, source.name(), start, lastFull);
+            // only incremental sources keep run instants in the store: for the others an unchanged run writes nothing
+            if (incremental()) RecordStore.markGathered(dsg, source.name(), start, lastFull);
             units.add(Hanse.sourceNode(source.name()));
             store.gate().beforeCommit(id, dsg, units);
             store.dataset().commit();
@@ -224,9 +225,8 @@ public final class HarvestRun {
      * {@code fullEvery}, default one day; only complete gathers delete what vanished from the source).
      */
     private Instant incrementalSince(DatasetGraph dsg, Instant now) throws HarvestException {
-        if (force || !"ckan".equals(source.type())) return null;
+        if (force || !incremental()) return null;
         var options = de.hanse.harvest.source.paged.SourceOptions.parse(source.url());
-        if (!Boolean.parseBoolean(options.get("incremental", "false"))) return null;
         java.time.Duration fullEvery;
         try {
             fullEvery = java.time.Duration.parse(options.get("fullEvery", "P1D"));
@@ -237,6 +237,11 @@ public final class HarvestRun {
         Instant full = RecordStore.sourceInstant(dsg, source.name(), Hanse.lastFullGather);
         if (last == null || full == null || !now.isBefore(full.plus(fullEvery))) return null;
         return last.minus(INCREMENTAL_OVERLAP);
+    }
+
+    private boolean incremental() {
+        return "ckan".equals(source.type())
+                && Boolean.parseBoolean(de.hanse.harvest.source.paged.SourceOptions.parse(source.url()).get("incremental", "false"));
     }
 
     private void sweep(DatasetGraph dsg, Set<Node> seen) {
