@@ -11,6 +11,7 @@ import de.hanse.harvest.HarvestReport;
 import de.hanse.harvest.HarvestReport.RecordError;
 import de.hanse.harvest.source.PageSource;
 import de.hanse.harvest.source.PageSources;
+import de.hanse.harvest.source.paged.SourceOptions;
 import de.hanse.harvest.validate.RecordValidator;
 import de.hanse.harvest.validate.RecordValidator.ValidationResult;
 import java.time.Clock;
@@ -52,6 +53,8 @@ public final class HarvestRun {
     private HarvestContext ctx;
     private final Clock clock;
     private final boolean force;
+    /** A CKAN source with {@code #incremental=true}: runs may ask only for what changed (see {@link #incrementalSince}). */
+    private final boolean incremental;
     private final Progress progress;
     private final RecordExtractor extractor = new RecordExtractor(MAX_RECORD_TRIPLES);
 
@@ -75,6 +78,8 @@ public final class HarvestRun {
         this.ctx = ctx;
         this.clock = clock;
         this.force = force;
+        this.incremental = "ckan".equals(source.type())
+                && Boolean.parseBoolean(SourceOptions.parse(source.url()).get("incremental", "false"));
         this.progress = progress;
     }
 
@@ -104,7 +109,7 @@ public final class HarvestRun {
             Instant lastFull = since == null ? start : RecordStore.sourceInstant(dsg, source.name(), Hanse.lastFullGather);
             RecordStore.describeSource(dsg, source.name(), source.url(), source.priority());
             // only incremental sources keep run instants in the store: for the others an unchanged run writes nothing
-            if (incremental()) RecordStore.markGathered(dsg, source.name(), start, lastFull);
+            if (incremental) RecordStore.markGathered(dsg, source.name(), start, lastFull);
             units.add(Hanse.sourceNode(source.name()));
             store.gate().beforeCommit(id, dsg, units);
             store.dataset().commit();
@@ -225,8 +230,8 @@ public final class HarvestRun {
      * {@code fullEvery}, default one day; only complete gathers delete what vanished from the source).
      */
     private Instant incrementalSince(DatasetGraph dsg, Instant now) throws HarvestException {
-        if (force || !incremental()) return null;
-        var options = de.hanse.harvest.source.paged.SourceOptions.parse(source.url());
+        if (force || !incremental) return null;
+        var options = SourceOptions.parse(source.url());
         java.time.Duration fullEvery;
         try {
             fullEvery = java.time.Duration.parse(options.get("fullEvery", "P1D"));
@@ -237,11 +242,6 @@ public final class HarvestRun {
         Instant full = RecordStore.sourceInstant(dsg, source.name(), Hanse.lastFullGather);
         if (last == null || full == null || !now.isBefore(full.plus(fullEvery))) return null;
         return last.minus(INCREMENTAL_OVERLAP);
-    }
-
-    private boolean incremental() {
-        return "ckan".equals(source.type())
-                && Boolean.parseBoolean(de.hanse.harvest.source.paged.SourceOptions.parse(source.url()).get("incremental", "false"));
     }
 
     private void sweep(DatasetGraph dsg, Set<Node> seen) {

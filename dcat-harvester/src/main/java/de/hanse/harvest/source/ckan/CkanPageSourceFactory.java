@@ -1,10 +1,18 @@
 package de.hanse.harvest.source.ckan;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import de.hanse.core.config.HarvestSourceConfig;
 import de.hanse.harvest.HarvestContext;
 import de.hanse.harvest.source.PageSource;
 import de.hanse.harvest.source.PageSourceFactory;
 import de.hanse.harvest.source.paged.SourceOptions;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Type {@code ckan}: the CKAN Action API's {@code package_search}, paged with {@code rows}/{@code start} and
@@ -17,6 +25,8 @@ import de.hanse.harvest.source.paged.SourceOptions;
  * Stateless and thread-safe.
  */
 public final class CkanPageSourceFactory implements PageSourceFactory {
+    private static final Pattern FQ = Pattern.compile("([?&])fq=([^&]*)");
+
     @Override
     public String type() {
         return "ckan";
@@ -37,14 +47,14 @@ public final class CkanPageSourceFactory implements PageSourceFactory {
      * The action URL restricted to packages modified since {@code since} ({@code metadata_modified}, a Solr date
      * field): added to the URL's own {@code fq} with AND, or as the {@code fq}.
      */
-    static String withModifiedSince(String action, java.time.Instant since) {
-        String clause = "metadata_modified:[" + since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " TO *]";
-        java.util.regex.Matcher fq = java.util.regex.Pattern.compile("([?&])fq=([^&]*)").matcher(action);
+    static String withModifiedSince(String action, Instant since) {
+        String clause = "metadata_modified:[" + since.truncatedTo(ChronoUnit.SECONDS) + " TO *]";
+        Matcher fq = FQ.matcher(action);
         if (fq.find()) {
-            String existing = java.net.URLDecoder.decode(fq.group(2), java.nio.charset.StandardCharsets.UTF_8);
-            String merged = java.net.URLEncoder.encode("(" + existing + ") AND " + clause, java.nio.charset.StandardCharsets.UTF_8);
+            String existing = URLDecoder.decode(fq.group(2), UTF_8);
+            String merged = URLEncoder.encode("(" + existing + ") AND " + clause, UTF_8);
             return action.substring(0, fq.start()) + fq.group(1) + "fq=" + merged + action.substring(fq.end());
         }
-        return action + (action.contains("?") ? "&" : "?") + "fq=" + java.net.URLEncoder.encode(clause, java.nio.charset.StandardCharsets.UTF_8);
+        return action + (action.contains("?") ? "&" : "?") + "fq=" + URLEncoder.encode(clause, UTF_8);
     }
 }

@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,12 +22,12 @@ final class AnswerCache {
     private static final long MAX_BYTES = 64L * 1024 * 1024;
     private static final List<String> PER_CALL = List.of("traceparent", "user-agent");
 
-    private record Entry(SourceAnswer answer, Instant expires, int bytes) {}
+    private record Entry(SourceAnswer answer, Duration ttl, int bytes) {}
 
     private final Cache<String, Entry> cache = Caffeine.newBuilder().maximumWeight(MAX_BYTES)
             .weigher((String k, Entry e) -> k.length() + e.bytes())
             // each answer lives for its registration's cacheDuration, so an expired one is a miss (also in the stats)
-            .expireAfter(Expiry.creating((String k, Entry e) -> Duration.between(Instant.now(), e.expires())))
+            .expireAfter(Expiry.creating((String k, Entry e) -> e.ttl()))
             .recordStats().build();
 
     static String key(String registrationId, HttpRequest request) {
@@ -50,6 +49,6 @@ final class AnswerCache {
     }
 
     void put(String key, SourceAnswer answer, Duration ttl, int bytes) {
-        cache.put(key, new Entry(answer, Instant.now().plus(ttl), bytes));
+        cache.put(key, new Entry(answer, ttl, bytes));
     }
 }
