@@ -33,6 +33,10 @@ public final class EntitiesResource {
         this.s = s;
     }
 
+    /**
+     * Served by {@link EntityReadFilter} before Jersey sees it (the hot path of a federation); kept so that the
+     * route is part of the Jersey model (OpenAPI coverage, {@code OPTIONS}, {@code HEAD}).
+     */
     @GET
     public Response query(@Context UriInfo uri, @Context HttpHeaders h, @Context HttpServletRequest req) {
         RequestScope scope = Http.scope(h, s.contexts());
@@ -41,11 +45,16 @@ public final class EntitiesResource {
     }
 
     Response answer(EntityQuery q, RequestScope scope, QueryOutcome out, HttpHeaders h, HttpServletRequest req) {
+        Response r = Http.json(200, body(s, q, scope, out, req), scope, out.warnings(), h);
+        return q.count() ? Response.fromResponse(r).header("NGSILD-Results-Count", out.count()).build() : r;
+    }
+
+    /** The rendered page of a query answer, attribute policies applied. */
+    static ArrayNode body(NgsiLdServices s, EntityQuery q, RequestScope scope, QueryOutcome out, HttpServletRequest req) {
         ArrayNode body = Ngsi.NODES.arrayNode();
         out.entities().forEach(e -> body.add(EntityRenderer.render(e, scope.context(), q.format())));
         s.applyPolicies(req, scope.context(), body);
-        Response r = Http.json(200, body, scope, out.warnings(), h);
-        return q.count() ? Response.fromResponse(r).header("NGSILD-Results-Count", out.count()).build() : r;
+        return body;
     }
 
     @POST
@@ -62,13 +71,7 @@ public final class EntitiesResource {
     public Response retrieve(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders h,
                              @Context HttpServletRequest req) {
         RequestScope scope = Http.scope(h, s.contexts());
-        Map<String, String> p = new java.util.LinkedHashMap<>(Http.params(uri.getQueryParameters()));
-        p.put("id", id);
-        p.remove("idPattern");
-        p.remove("limit");
-        p.remove("offset");
-        p.remove("count");
-        EntityQuery q = EntityQuery.parse(p, scope.context(), 1, s.maxLimit(), false);
+        EntityQuery q = EntityQuery.parse(retrieveParams(Http.params(uri.getQueryParameters()), id), scope.context(), 1, s.maxLimit(), false);
         QueryOutcome out = s.queries().query(q, scope, QueryService.operation(true));
         if (out.entities().isEmpty()) {
             Response r = Http.problem(QueryService.notFound(id));
@@ -79,6 +82,17 @@ public final class EntitiesResource {
         var entity = EntityRenderer.render(out.entities().get(0), scope.context(), q.format());
         s.applyPolicies(req, scope.context(), java.util.List.of(entity));
         return Http.json(200, entity, scope, out.warnings(), h);
+    }
+
+    /** The query parameters of a retrieval: those given, the id, and no paging or id pattern. */
+    static Map<String, String> retrieveParams(Map<String, String> given, String id) {
+        Map<String, String> p = new java.util.LinkedHashMap<>(given);
+        p.put("id", id);
+        p.remove("idPattern");
+        p.remove("limit");
+        p.remove("offset");
+        p.remove("count");
+        return p;
     }
 
     @DELETE

@@ -9,9 +9,11 @@ import de.hanse.ngsild.jsonld.CoreContext;
 import de.hanse.ngsild.jsonld.LdContext;
 import de.hanse.ngsild.model.Ngsi;
 import de.hanse.ngsild.service.RequestScope;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,11 +43,40 @@ final class Http {
         h.getRequestHeaders().forEach((k, v) -> {
             if (!v.isEmpty()) headers.put(k.toLowerCase(Locale.ROOT), v.get(0));
         });
-        String tenant = h.getHeaderString(TENANT);
-        if (tenant != null && (tenant.length() > 128 || !tenant.matches("[A-Za-z0-9_.:/-]*")))
-            throw Ngsi.badData("invalid NGSILD-Tenant");
-        return new RequestScope(tenant == null ? "" : tenant, ctx, link, Via.parse(h.getHeaderString("Via")), Map.copyOf(headers));
+        return scope(headers, h.getHeaderString(TENANT), h.getHeaderString("Via"), ctx, link);
     }
+
+    /** The scope of a request served without Jersey ({@link EntityReadFilter}); the same rules as above. */
+    static RequestScope scope(HttpServletRequest req, ContextResolver contexts) {
+        Map<String, String> headers = new HashMap<>();
+        for (Enumeration<String> names = req.getHeaderNames(); names.hasMoreElements(); ) {
+            String name = names.nextElement();
+            String v = req.getHeader(name);
+            if (v != null) headers.put(name.toLowerCase(Locale.ROOT), v);
+        }
+        String link = header(req, "Link");
+        String url = ContextResolver.linkUrl(link);
+        return scope(headers, header(req, TENANT), header(req, "Via"), contexts.fromLink(link), url == null ? null : ContextResolver.link(url));
+    }
+
+    /** All values of a header joined with commas (as JAX-RS {@code getHeaderString}), or null. */
+    static String header(HttpServletRequest req, String name) {
+        Enumeration<String> values = req.getHeaders(name);
+        if (values == null || !values.hasMoreElements()) return null;
+        String first = values.nextElement();
+        if (!values.hasMoreElements()) return first;
+        StringBuilder sb = new StringBuilder(first);
+        while (values.hasMoreElements()) sb.append(',').append(values.nextElement());
+        return sb.toString();
+    }
+
+    private static RequestScope scope(Map<String, String> headers, String tenant, String via, LdContext ctx, String link) {
+        if (tenant != null && (tenant.length() > 128 || !TENANT_SYNTAX.matcher(tenant).matches()))
+            throw Ngsi.badData("invalid NGSILD-Tenant");
+        return new RequestScope(tenant == null ? "" : tenant, ctx, link, Via.parse(via), Map.copyOf(headers));
+    }
+
+    private static final java.util.regex.Pattern TENANT_SYNTAX = java.util.regex.Pattern.compile("[A-Za-z0-9_.:/-]*");
 
     /** Parses a request body (400 InvalidRequest when it is not JSON). */
     static JsonNode json(String body) {

@@ -59,6 +59,8 @@ public final class NgsiLdModule implements NodeModule {
                 new DiscoveryService(store, registrations, forwarder, queries, self), registrations,
                 contexts, self, c.defaultLimit(), c.maxLimit(),
                 ctx.config().auth().attributePolicies());
+        // GET /entities and /entities/{id} bypass Jersey (the federation's hot path), behind metrics and auth
+        server.addFilter(EntityReadFilter.BASE + "/*", new EntityReadFilter(services));
         jersey.register(new EntitiesResource(services));
         jersey.register(new EntityAttrsResource(services));
         jersey.register(new EntityOperationsResource(services));

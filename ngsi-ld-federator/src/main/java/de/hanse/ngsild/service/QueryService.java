@@ -55,11 +55,10 @@ public final class QueryService {
     /** {@code GET /entities} (operation queryEntity) or, with {@code operation} retrieveEntity, {@code GET /entities/{id}}. */
     public QueryOutcome query(EntityQuery q, RequestScope scope, String operation) {
         requireTenant(scope.tenant());
-        List<SourceEntities> sources = new ArrayList<>();
-        List<ObjectNode> local = new ArrayList<>();
-        for (ObjectNode e : store.all(scope.tenant())) if (q.matches(e)) local.add(e);
-        sources.add(new SourceEntities("local", Registration.Mode.INCLUSIVE, local));
+        long localVersion = store.version();
         List<String> warnings = new ArrayList<>();
+        List<SourceAnswer> answers = List.of();
+        boolean reusable = false;
         if (!q.local() && !scope.via().contains(self)) {
             Selection sel = SourceSelector.forQuery(q, operation, registrations.active(scope.tenant()), scope.via(), maxLimit);
             for (Registration r : sel.loops()) {
@@ -69,26 +68,91 @@ public final class QueryService {
                             + ") leads back to " + r.agent() + ", which already handled this request (Via)").toException();
                 warnings.add(new Warning(199, r.agent(), "loop detected, source not asked").header());
             }
-            ForwardResult fr = forwarder.forward(sel.targets(), forwardRequest(scope), QueryService::validateEntities);
-            for (SourceAnswer a : fr.answers()) {
-                try {
-                    sources.add(new SourceEntities(a.registration().agent(), a.registration().mode(), expand(a, scope)));
-                    relay(a, warnings);
-                } catch (RuntimeException e) {
-                    warnings.add(new Warning(111, a.registration().agent(), "invalid entity from source, not merged: " + e.getMessage()).header());
-                }
-            }
+            ForwardResult fr = forwarder.forward(sel.targets(), forwardRequest(scope), QueryService::validateEntities, a -> expand(a, scope));
+            answers = fr.answers();
+            // only answers from the answer cache come back as the same objects: only then can a result be reused
+            reusable = !answers.isEmpty() && fr.warnings().isEmpty() && answers.size() == sel.targets().size()
+                    && answers.stream().allMatch(a -> a.registration().cacheFor() != null && a.relayedWarnings().isEmpty());
             fr.warnings().forEach(w -> warnings.add(w.header()));
         }
-        List<ObjectNode> merged = EntityMerger.merge(sources, Instant.now());
-        List<ObjectNode> matching = new ArrayList<>(merged.size());
-        for (ObjectNode e : merged) if (q.matches(e)) matching.add(e);
+        MergeKey key = reusable ? new MergeKey(scope.tenant(), operation, scope.context(), filterOf(q), localVersion,
+                answers.stream().map(Identity::new).toList()) : null;
+        Merged m = key == null ? null : merged.getIfPresent(key);
+        Instant now = Instant.now();
+        if (m == null || (m.validUntil() != null && !now.isBefore(m.validUntil()))) {
+            m = merge(q, scope, answers, warnings, now);
+            if (key != null && m.clean()) merged.put(key, new Merged(m.matching(), m.validUntil(), true,
+                    answers.stream().map(a -> a.registration().cacheFor()).min(Duration::compareTo).orElseThrow()));
+        }
+        List<ObjectNode> matching = m.matching();
         int from = Math.min(q.offset(), matching.size());
         int to = (int) Math.min((long) from + q.limit(), matching.size());
         List<ObjectNode> page = new ArrayList<>(to - from);
         for (ObjectNode e : matching.subList(from, to)) page.add(Projection.apply(e, q));
         return new QueryOutcome(page, matching.size(), warnings);
     }
+
+    /** Merges local and remote entities and keeps those that match; {@code clean} when no answer had to be dropped. */
+    private Merged merge(EntityQuery q, RequestScope scope, List<SourceAnswer> answers, List<String> warnings, Instant now) {
+        List<SourceEntities> sources = new ArrayList<>(answers.size() + 1);
+        List<ObjectNode> local = new ArrayList<>();
+        for (ObjectNode e : store.all(scope.tenant())) if (q.matches(e)) local.add(e);
+        sources.add(new SourceEntities("local", Registration.Mode.INCLUSIVE, local));
+        boolean clean = true;
+        for (SourceAnswer a : answers) {
+            try {
+                sources.add(new SourceEntities(a.registration().agent(), a.registration().mode(), expand(a, scope)));
+                relay(a, warnings);
+            } catch (RuntimeException e) {
+                clean = false;
+                warnings.add(new Warning(111, a.registration().agent(), "invalid entity from source, not merged: " + e.getMessage()).header());
+            }
+        }
+        List<ObjectNode> all = EntityMerger.merge(sources, now);
+        List<ObjectNode> matching = new ArrayList<>(all.size());
+        for (ObjectNode e : all) if (q.matches(e)) matching.add(e);
+        return new Merged(List.copyOf(matching), EntityMerger.earliestExpiry(sources), clean, Duration.ZERO);
+    }
+
+    /** The parameters that decide which entities match (everything but paging, counting and representation). */
+    private static java.util.Map<String, String> filterOf(EntityQuery q) {
+        java.util.Map<String, String> f = new java.util.TreeMap<>(q.raw());
+        for (String k : NOT_FILTERS) f.remove(k);
+        return f;
+    }
+
+    private static final List<String> NOT_FILTERS = List.of("limit", "offset", "count", "options", "format", "pick", "omit");
+
+    /**
+     * Merged, matching entities of one query over the same answer objects (from the answer cache), the same local
+     * entities (store version) and the same requester context: queries that differ only in paging or
+     * representation, and repeats within the sources' {@code cacheDuration}, skip expansion, merge and filtering.
+     */
+    private record MergeKey(String tenant, String operation, de.hanse.ngsild.jsonld.LdContext context,
+                            java.util.Map<String, String> filter, long localVersion, List<Identity> answers) {}
+
+    /** Compares by identity: an answer is the same only if it is the very object the answer cache handed out. */
+    private record Identity(Object o) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity i && i.o == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(o);
+        }
+    }
+
+    /**
+     * @param validUntil the earliest expiresAt among the inputs (null: none), after which the merge is redone
+     * @param ttl        how long it is kept: the shortest {@code cacheDuration} of its answers (afterwards the
+     *                   answer cache hands out new answers, so the key could never match again)
+     */
+    private record Merged(List<ObjectNode> matching, Instant validUntil, boolean clean, Duration ttl) {}
+
+    private final com.github.benmanes.caffeine.cache.Cache<MergeKey, Merged> merged = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+            .maximumSize(256).expireAfter(com.github.benmanes.caffeine.cache.Expiry.creating((MergeKey k, Merged v) -> v.ttl())).build();
 
     /** 404 NonexistentTenant unless the tenant has entities or registrations. */
     public void requireTenant(String tenant) {
@@ -105,12 +169,22 @@ public final class QueryService {
         for (String w : a.relayedWarnings()) if (warnings.size() < MAX_RELAYED_WARNINGS) warnings.add(w);
     }
 
-    private static List<ObjectNode> expand(SourceAnswer a, RequestScope scope) {
-        List<ObjectNode> out = new ArrayList<>();
-        for (JsonNode body : a.bodies())
-            for (JsonNode e : body) out.add(EntityExpander.entity(e, scope.context(), null));
-        return out;
+    /**
+     * The answer's entities in internal form, expanded with the requester's context: computed once per answer and
+     * context (an answer from the cache is reused by every query in its {@code cacheDuration}); the list and its
+     * entities are shared, so callers must not mutate them (the merge and the projection copy).
+     */
+    static List<ObjectNode> expand(SourceAnswer a, RequestScope scope) {
+        // keyed by the context object itself (identity): the resolver hands out one object per context document
+        return a.derived(new ExpansionKey(scope.context()), answer -> {
+            List<ObjectNode> out = new ArrayList<>();
+            for (JsonNode body : answer.bodies())
+                for (JsonNode e : body) out.add(EntityExpander.entity(e, scope.context(), null));
+            return List.copyOf(out);
+        });
     }
+
+    private record ExpansionKey(de.hanse.ngsild.jsonld.LdContext context) {}
 
     private static String validateEntities(JsonNode body) {
         if (!body.isArray()) return "expected a JSON array of entities";

@@ -44,6 +44,11 @@ public final class EntityStore {
         return docs.get(tenant, id);
     }
 
+    /** Grows with every change to any tenant's entities (see {@link JsonDocStore#version()}). */
+    public long version() {
+        return docs.version();
+    }
+
     /** All entities of a tenant in id order (do not mutate). */
     public Collection<ObjectNode> all(String tenant) {
         return docs.all(tenant);

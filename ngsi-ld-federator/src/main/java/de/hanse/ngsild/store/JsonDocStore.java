@@ -30,6 +30,7 @@ public final class JsonDocStore {
     private final NodeStore store;
     private final String graphPrefix;
     private final Map<String, NavigableMap<String, ObjectNode>> tenants = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     /** Opens the store for documents of one kind and loads what is persisted. */
     public JsonDocStore(NodeStore store, String kind) {
@@ -93,6 +94,15 @@ public final class JsonDocStore {
         NavigableMap<String, ObjectNode> m = tenant(tenant);
         deletes.forEach(m::remove);
         puts.forEach(d -> m.put(d.path(Ngsi.ID).asText(), d));
+        version.incrementAndGet();
+    }
+
+    /**
+     * Grows with every change (after memory shows it): a result computed from documents read after seeing
+     * version {@code v} is current as long as the version is still {@code v}.
+     */
+    public long version() {
+        return version.get();
     }
 
     private static Node subject(String id) {

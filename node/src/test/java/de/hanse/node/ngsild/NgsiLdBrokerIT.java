@@ -59,6 +59,13 @@ class NgsiLdBrokerIT {
         assertThat(e.at("/free/observedAt").asText()).isEqualTo("2026-11-29T03:00:00Z");
         assertThat(e.at("/total/value").asInt()).isEqualTo(50);
         assertThat(e.has("createdAt")).isTrue();
+        // a percent-encoded id names the same entity; application/ld+json carries the context in the body
+        HttpResponse<String> encoded = nodes.get(n, "ngsi-ld/v1/entities/" + NgsiLdClient.enc(id), "Accept", "application/ld+json");
+        assertThat(encoded.statusCode()).isEqualTo(200);
+        assertThat(encoded.headers().firstValue("Content-Type")).hasValueSatisfying(c -> assertThat(c).startsWith("application/ld+json"));
+        assertThat(json(encoded).path("id").asText()).isEqualTo(id);
+        assertThat(json(encoded).path("@context").asText()).isEqualTo(CORE);
+        assertThat(encoded.headers().firstValue("Link")).isEmpty();
         assertThat(send(n, "DELETE", "entities/" + id + "/attrs/total", null).statusCode()).isEqualTo(204);
         assertProblem(send(n, "DELETE", "entities/" + id + "/attrs/total", null), 404, "ResourceNotFound");
         assertThat(send(n, "DELETE", "entities/" + id, null).statusCode()).isEqualTo(204);
@@ -74,6 +81,7 @@ class NgsiLdBrokerIT {
         assertProblem(nodes.get(n, "ngsi-ld/v1/entities?type=T&georel=within&geometry=Polygon&coordinates=" + NgsiLdClient.enc("[[[0,0],[1,1]]]")), 400, "BadRequestData");
         assertProblem(nodes.get(n, "ngsi-ld/v1/entities?type=T&limit=5000"), 403, "TooManyResults");
         assertProblem(nodes.get(n, "ngsi-ld/v1/entities?type=T&limit=abc"), 400, "BadRequestData");
+        assertProblem(nodes.get(n, "ngsi-ld/v1/entities/urn:x:none", "NGSILD-Tenant", "bad tenant!"), 400, "BadRequestData");
         assertProblem(nodes.get(n, "ngsi-ld/v1/entities?type=T", "NGSILD-Tenant", "unknown"), 404, "NonexistentTenant");
         assertProblem(nodes.get(n, "ngsi-ld/v1/entities?type=T", "Link", NgsiLdClient.link("https://example.org/ctx.jsonld")), 503, "LdContextNotAvailable");
         assertProblem(post(n, "entities", "{not json"), 400, "InvalidRequest");

@@ -161,4 +161,31 @@ class NgsiLdTopologyIT {
         ngsi.get(state, "entities?type=OffStreetParking&q=" + NgsiLdClient.enc("availableSpotNumber>1"), en, "Authorization", "Bearer one");
         assertThat(stub.recorded).hasSize(3);
     }
+
+    @Test
+    void answersReusedFromTheCacheStillPageCountAndSeeLocalWrites() {
+        HanseNode city = nodes.start("rostock");
+        HanseNode state = nodes.start("mv");
+        ngsi.load(city, "rostock.jsonld", en);
+        ngsi.register(state, city.baseUri().toString(), "rostock", en, List.of("OffStreetParking"), "\"management\":{\"cacheDuration\":60000}");
+        HttpResponse<String> first = ngsi.get(state, "entities?type=OffStreetParking&limit=1&count=true", en);
+        HttpResponse<String> second = ngsi.get(state, "entities?type=OffStreetParking&limit=1&offset=1&count=true", en);
+        assertThat(ids(first)).containsExactly(A20);
+        assertThat(ids(second)).containsExactly(HAFEN);
+        assertThat(second.headers().firstValue("NGSILD-Results-Count")).hasValue("2");
+        // the filter is part of what is reused: another q over the same cached answer gives its own result
+        assertThat(ids(ngsi.get(state, "entities?type=OffStreetParking&q=" + NgsiLdClient.enc("availableSpotNumber>100"), en)))
+                .containsExactly(HAFEN);
+        // the same cached answer, rendered for a requester without the city's context: full IRIs
+        HttpResponse<String> core = nodes.get(state, "ngsi-ld/v1/entities?type=" + NgsiLdClient.enc("https://smartdatamodels.org/dataModel.Parking/OffStreetParking"));
+        assertThat(json(core).get(0).has("https://smartdatamodels.org/dataModel.Parking/availableSpotNumber")).isTrue();
+        assertThat(json(first).get(0).has("availableSpotNumber")).isTrue();
+        // a local entity written at the state shows at once, although the city's answer comes from the cache
+        String local = "{\"id\":\"urn:ngsi-ld:OffStreetParking:mv-local\",\"type\":\"OffStreetParking\","
+                + "\"availableSpotNumber\":{\"type\":\"Property\",\"value\":7},\"@context\":\"" + en + "\"}";
+        assertThat(nodes.post(state, "ngsi-ld/v1/entities", "application/ld+json", local).statusCode()).isEqualTo(201);
+        HttpResponse<String> after = ngsi.get(state, "entities?type=OffStreetParking&count=true", en);
+        assertThat(ids(after)).containsExactly(A20, "urn:ngsi-ld:OffStreetParking:mv-local", HAFEN);
+        assertThat(after.headers().firstValue("NGSILD-Results-Count")).hasValue("3");
+    }
 }

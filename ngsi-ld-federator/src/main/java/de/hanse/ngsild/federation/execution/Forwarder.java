@@ -62,6 +62,16 @@ public final class Forwarder implements MeterBinder {
      * @param validate returns an error text for a payload that must not be merged, or null if it is fine
      */
     public ForwardResult forward(List<ForwardTarget> targets, ForwardRequest req, Function<JsonNode, String> validate) {
+        return forward(targets, req, validate, a -> { });
+    }
+
+    /**
+     * As above; {@code prepare} runs on each answer as soon as it has arrived, on the thread that received it, while
+     * other sources are still answering (e.g. to expand its entities in parallel). It must be thread-safe; what it
+     * throws is ignored here (the caller meets the same problem again when it uses the answer).
+     */
+    public ForwardResult forward(List<ForwardTarget> targets, ForwardRequest req, Function<JsonNode, String> validate,
+                                 java.util.function.Consumer<SourceAnswer> prepare) {
         if (targets.isEmpty()) return ForwardResult.EMPTY;
         int n = targets.size();
         List<CompletableFuture<Object>> results = new ArrayList<>(n);
@@ -73,6 +83,13 @@ public final class Forwarder implements MeterBinder {
             if (i >= n) return;
             ForwardTarget t = targets.get(i);
             fetch(t, req, validate, t.params(), new ArrayList<>(), 0).whenComplete((answer, err) -> {
+                if (answer instanceof SourceAnswer a) {
+                    try {
+                        prepare.accept(a);
+                    } catch (RuntimeException e) {
+                        // reported by the caller when it uses the answer
+                    }
+                }
                 results.get(i).complete(err == null ? answer : warning(t.registration(), err));
                 launcher[0].run();
             });

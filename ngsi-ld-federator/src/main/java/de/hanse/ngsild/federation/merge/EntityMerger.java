@@ -81,6 +81,28 @@ public final class EntityMerger {
         return false;
     }
 
+    /**
+     * The earliest {@code expiresAt} of any entity or attribute instance in the sources, or null: until then a
+     * merge of the same sources gives the same result.
+     */
+    public static Instant earliestExpiry(List<SourceEntities> sources) {
+        Instant min = null;
+        for (SourceEntities src : sources) {
+            for (ObjectNode e : src.entities()) {
+                min = earlier(min, instant(e.get(Ngsi.EXPIRES_AT)));
+                for (Iterator<Map.Entry<String, JsonNode>> it = e.fields(); it.hasNext(); ) {
+                    JsonNode v = it.next().getValue();
+                    if (v.isArray()) for (JsonNode inst : v) if (inst.has(Ngsi.EXPIRES_AT)) min = earlier(min, instant(inst.get(Ngsi.EXPIRES_AT)));
+                }
+            }
+        }
+        return min;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+
     /** Higher wins: exclusive/redirect 2, inclusive 1, auxiliary 0. */
     private static int rank(Mode m) {
         return switch (m) {
