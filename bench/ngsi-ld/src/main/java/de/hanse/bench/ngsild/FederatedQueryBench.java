@@ -74,6 +74,10 @@ public final class FederatedQueryBench {
             System.out.printf(Locale.ROOT, "| %d | %d | %d ms | %.1f / %.1f ms | %.1f / %.1f ms | %+.1f ms | %.2f | %.0f queries/s |%n",
                     peers, entities, Long.getLong("hanse.bench.delayMs", 20), slowestP50, slowestP99, p50, p99, p50 - slowestP50,
                     p50 / slowestP50, qps);
+        } catch (Throwable t) {
+            t.printStackTrace();   // System.exit below would otherwise swallow it
+            for (int i = nodes.size() - 1; i >= 0; i--) nodes.get(i).close();
+            System.exit(1);
         } finally {
             for (int i = nodes.size() - 1; i >= 0; i--) nodes.get(i).close();
             System.exit(0);
