@@ -57,6 +57,8 @@ public final class HarvestRun {
     private final boolean incremental;
     private final Progress progress;
     private final RecordExtractor extractor = new RecordExtractor(MAX_RECORD_TRIPLES);
+    /** Quads of the current page's new records, written together at the end of the page. */
+    private final NewQuads newQuads = new NewQuads();
 
     private int pages, added, updated, unchanged, deleted, rejected, invalid;
     private long bytes;
@@ -161,6 +163,7 @@ public final class HarvestRun {
                             apply(dsg, item, page.url(), seen);
                         }
                     }
+                    newQuads.flush(dsg);
                 }
                 if (progress != null) progress.page(pages, added + updated + unchanged, bytes);
                 if (ctx.call().expired()) throw new HarvestException("run time limit of " + source.maxRunTime() + " reached after " + pages + " pages");
@@ -214,7 +217,9 @@ public final class HarvestRun {
             }
             invalid++;
         }
-        RecordStore.write(dsg, source.name(), record, rec, pageUrl, hash, clock.instant(), quality, stored != RecordStore.Stored.NONE);
+        if (stored == RecordStore.Stored.NONE) // not stored before the run, not seen before in it: nothing to diff against
+            newQuads.addAll(RecordStore.quads(source.name(), record, rec, pageUrl, hash, clock.instant(), quality, null));
+        else RecordStore.write(dsg, source.name(), record, rec, pageUrl, hash, clock.instant(), quality, true);
         units.add(record);
         changed.add(rec.dataset().getURI());
         if (old == null) added++;

@@ -17,8 +17,9 @@ import org.apache.jena.sparql.core.Quad;
 /**
  * Reads and writes dataset records and their provenance in the node's dataset, inside the caller's transaction.
  * Layout: the record's triples in the named graph {@link Hanse#recordGraph}; in {@link Hanse#META} the
- * {@code dcat:CatalogRecord} (same IRI as the graph) with source, dataset, page URL, times, hash and quality flags;
- * the quality report in the graph {@code <record>:quality}.
+ * {@code dcat:CatalogRecord} (same IRI as the graph, so no {@code hanse:graph} is stored) with source, dataset, key,
+ * page URL, times, hash and the quality flags ({@code hanse:conforms}, {@code hanse:violations},
+ * {@code hanse:warnings}: stored here only); the quality report in the graph {@code <record>:quality}.
  */
 public final class RecordStore {
     public static final Node DQV_hasQualityMetadata = NodeFactory.createURI("http://www.w3.org/ns/dqv#hasQualityMetadata");
@@ -108,13 +109,33 @@ public final class RecordStore {
             dsg.find(m, record, Node.ANY, Node.ANY).forEachRemaining(old::add);
             issued = firstObject(dsg, m, record, Vocab.DCT_issued);
         }
+        List<Quad> quads = quads(source, record, rec, pageUrl, hash, now, quality, issued);
+        if (old.isEmpty()) {
+            quads.forEach(dsg::add);
+            return;
+        }
+        // deletes first: a stored literal may read back in another lexical form of the same value (TDB2 inlines
+        // numbers and dates), so a quad can be both "gone" and "new" and must end up present
+        Set<Quad> keep = new HashSet<>(quads);
+        for (Quad q : old) if (!keep.contains(q)) dsg.delete(q);
+        for (Quad q : quads) if (!old.contains(q)) dsg.add(q);
+    }
+
+    /**
+     * The quads of a record as written: its graph, its provenance in {@link Hanse#META} ({@code issued} null for a
+     * record first written now) and its quality report. What {@link #write} stores; a first harvest hands the quads
+     * of new records to {@link NewQuads} instead.
+     */
+    static List<Quad> quads(String source, Node record, DatasetRecord rec, String pageUrl, String hash, Instant now,
+                            ValidationResult quality, Node issued) {
         List<Quad> quads = new ArrayList<>(rec.graph().size() + quality.reportGraph().size() + 16);
         rec.graph().find().forEachRemaining(t -> quads.add(new Quad(record, t)));
+        Node m = Hanse.META;
+        Node qg = qualityGraph(record);
         Node time = NodeFactory.createLiteralDT(now.toString(), XSDDatatype.XSDdateTime);
         quads.add(new Quad(m, record, Vocab.RDF_TYPE, Vocab.DCAT_CATALOG_RECORD));
         quads.add(new Quad(m, record, Vocab.FOAF_primaryTopic, rec.dataset()));
         quads.add(new Quad(m, record, Hanse.source, Hanse.sourceNode(source)));
-        quads.add(new Quad(m, record, Hanse.graph, record));
         quads.add(new Quad(m, record, key, NodeFactory.createLiteralString(rec.key())));
         quads.add(new Quad(m, record, datasetId, NodeFactory.createLiteralString(datasetIdOf(rec.dataset().getURI()))));
         quads.add(new Quad(m, record, Vocab.PROV_wasDerivedFrom, NodeFactory.createURI(pageUrl)));
@@ -128,15 +149,7 @@ public final class RecordStore {
             quads.add(new Quad(m, record, DQV_hasQualityMetadata, qg));
             quality.reportGraph().find().forEachRemaining(t -> quads.add(new Quad(qg, t)));
         }
-        if (old.isEmpty()) {
-            quads.forEach(dsg::add);
-            return;
-        }
-        // deletes first: a stored literal may read back in another lexical form of the same value (TDB2 inlines
-        // numbers and dates), so a quad can be both "gone" and "new" and must end up present
-        Set<Quad> keep = new HashSet<>(quads);
-        for (Quad q : old) if (!keep.contains(q)) dsg.delete(q);
-        for (Quad q : quads) if (!old.contains(q)) dsg.add(q);
+        return quads;
     }
 
     /** Removes a record: its graph, quality report and provenance. */

@@ -14,18 +14,23 @@ import org.apache.jena.sparql.path.P_Link;
 
 /**
  * Writes a record's quality report as RDF. The report node is a {@code dqv:QualityMetadata} and a
- * {@code sh:ValidationReport}: {@code sh:conforms}, {@code hanse:violations}, {@code hanse:warnings},
- * {@code hanse:score} (0..100), one {@code dqv:QualityMeasurement} per MQA dimension (value 0..100 of the
- * dimension's maximum) plus the overall score and the counts, and at most {@value #MAX_RESULTS} SHACL results
- * ({@code sh:result}). Deterministic for the same input (no timestamps), so reports do not churn. Stateless.
+ * {@code sh:ValidationReport} with {@code foaf:primaryTopic} (the dataset), {@code sh:conforms} and
+ * {@code hanse:score} (the overall score, 0..100); one DQV measurement {@code <report>/<dimension>} per MQA
+ * dimension ({@code dqv:computedOn} the dataset, {@code dqv:isMeasurementOf hanse:<dimension>}, {@code dqv:value}
+ * 0..100 of the dimension's maximum); and at most {@value #MAX_RESULTS} SHACL results ({@code sh:result}). The
+ * violation and warning counts are kept once, in the record's provenance ({@code hanse:violations},
+ * {@code hanse:warnings} in {@code urn:hanse:meta}); what the report leaves out is what can be derived (the
+ * measurement's type from {@code dqv:isMeasurementOf}, its report from its graph and IRI, the shapes from
+ * {@link #SHAPES}): every quad costs six TDB2 index inserts. Deterministic for the same input (no timestamps),
+ * so reports do not churn. Stateless.
  */
 final class QualityReport {
     static final int MAX_RESULTS = 50;
     static final String DQV = "http://www.w3.org/ns/dqv#";
     static final String SH = "http://www.w3.org/ns/shacl#";
+    /** The shapes every report is made with (not stored per record; the REST view names them). */
     static final String SHAPES = "DCAT-AP 3.0.0 + DCAT-AP.de 3.0";
 
-    private static final Node DQV_QualityMeasurement = u(DQV, "QualityMeasurement");
     private static final Node DQV_QualityMetadata = u(DQV, "QualityMetadata");
     private static final Node DQV_computedOn = u(DQV, "computedOn");
     private static final Node DQV_isMeasurementOf = u(DQV, "isMeasurementOf");
@@ -42,8 +47,6 @@ final class QualityReport {
     private static final Node SH_sourceShape = u(SH, "sourceShape");
     private static final Node SH_value = u(SH, "value");
     private static final Node SCORE = Hanse.p("score");
-    private static final Node MEASUREMENT = Hanse.p("measurement");
-    private static final Node SHAPES_USED = Hanse.p("shapes");
 
     private QualityReport() {}
 
@@ -53,16 +56,10 @@ final class QualityReport {
         add(g, report, Vocab.RDF_TYPE, SH_ValidationReport);
         add(g, report, Vocab.FOAF_primaryTopic, dataset);
         add(g, report, SH_conforms, lit(Boolean.toString(violations == 0), XSDDatatype.XSDboolean));
-        add(g, report, Hanse.p("violations"), integer(violations));
-        add(g, report, Hanse.p("warnings"), integer(warnings));
         add(g, report, SCORE, integer(score.overall()));
-        add(g, report, SHAPES_USED, NodeFactory.createLiteralString(SHAPES));
         int[] points = score.points();
         for (int i = 0; i < points.length; i++)
             measurement(g, report, dataset, QualityScore.DIMENSIONS.get(i), Math.round(100f * points[i] / QualityScore.DIMENSION_MAX[i]));
-        measurement(g, report, dataset, "overall", score.overall());
-        measurement(g, report, dataset, "violationCount", violations);
-        measurement(g, report, dataset, "warningCount", warnings);
         int n = 0;
         for (ReportEntry e : shacl.getEntries()) {
             if (n++ >= MAX_RESULTS) break;
@@ -78,8 +75,6 @@ final class QualityReport {
 
     private static void measurement(Graph g, Node report, Node dataset, String metric, int value) {
         Node m = report.isURI() ? NodeFactory.createURI(report.getURI() + "/" + metric) : NodeFactory.createBlankNode();
-        add(g, report, MEASUREMENT, m);
-        add(g, m, Vocab.RDF_TYPE, DQV_QualityMeasurement);
         add(g, m, DQV_computedOn, dataset);
         add(g, m, DQV_isMeasurementOf, metric(metric));
         add(g, m, DQV_value, integer(value));

@@ -58,7 +58,6 @@ final class CatalogueFixture {
         dsg.add(Hanse.META, r, Vocab.RDF_TYPE, Vocab.DCAT_CATALOG_RECORD);
         dsg.add(Hanse.META, r, Vocab.FOAF_primaryTopic, dataset);
         dsg.add(Hanse.META, r, Hanse.source, Hanse.sourceNode(source));
-        dsg.add(Hanse.META, r, Hanse.graph, r);
         dsg.add(Hanse.META, r, Vocab.PROV_wasDerivedFrom, NodeFactory.createURI(page));
         dsg.add(Hanse.META, r, Vocab.DCT_issued, now);
         dsg.add(Hanse.META, r, Vocab.DCT_modified, now);

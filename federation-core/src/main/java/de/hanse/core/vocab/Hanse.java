@@ -8,8 +8,10 @@ import org.apache.jena.graph.NodeFactory;
  *
  * <p>Store layout (see docs/architecture.md): one named graph per harvested dataset record, named
  * {@link #recordGraph(String, String)}; all provenance in the graph {@link #META}: per record a
- * {@code dcat:CatalogRecord} with {@code foaf:primaryTopic} (the dataset), {@code hanse:source}, {@code hanse:graph},
- * {@code prov:wasDerivedFrom} (the page URL), {@code dct:modified} (fetch time) and {@code hanse:hash}.
+ * {@code dcat:CatalogRecord} (its IRI is the record graph's name) with {@code foaf:primaryTopic} (the dataset),
+ * {@code hanse:source}, {@code prov:wasDerivedFrom} (the page URL), {@code dct:modified} (fetch time) and
+ * {@code hanse:hash}. {@link #graph} names a unit's graphs in the sync graph ({@code urn:hanse:sync}); records no
+ * longer state it (it always equalled the record IRI), readers fall back to the record IRI.
  */
 public final class Hanse {
     private Hanse() {}

@@ -64,6 +64,9 @@ public final class HarvestBench {
 
             report.first = phase(heap, timed, () -> service.run(cfg, false, progress()));
             check(report.first.report().added() == size, "first harvest added " + report.first.report().summary());
+            long quadsStored = store.read(dsg -> { long n = 0; var it = dsg.find(); while (it.hasNext()) { it.next(); n++; } return n; });
+            System.err.printf(Locale.ROOT, "  after the first harvest: %,d quads stored (%.1f per dataset), %,d MiB on disk%n",
+                    quadsStored, (double) quadsStored / size, sizeOf(work.resolve("harvest-tdb2")) >> 20);
 
             // the store after the first harvest: dumped for the like-for-like loader, fingerprinted to check later runs
             Path quads = work.resolve("harvested.nq");
@@ -221,6 +224,12 @@ public final class HarvestBench {
 
     static void check(boolean ok, String what) {
         if (!ok) throw new AssertionError(what);
+    }
+
+    static long sizeOf(Path p) throws java.io.IOException {
+        try (var s = Files.walk(p)) {
+            return s.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
     }
 
     static void deleteTree(Path p) throws java.io.IOException {

@@ -112,7 +112,6 @@ final class CatalogueGenerator {
         add(dsg, m, g, Vocab.RDF_TYPE, Vocab.DCAT_CATALOG_RECORD);
         add(dsg, m, g, Vocab.FOAF_primaryTopic, d);
         add(dsg, m, g, Hanse.source, Hanse.sourceNode(city));
-        add(dsg, m, g, Hanse.graph, g);
         add(dsg, m, g, Vocab.PROV_wasDerivedFrom, NodeFactory.createURI("https://" + city + ".example/catalog?page=" + i / 100));
         add(dsg, m, g, Vocab.DCT_issued, now);
         add(dsg, m, g, Vocab.DCT_modified, now);

@@ -14,10 +14,12 @@ import org.apache.jena.sparql.core.DatasetGraph;
  * Reads the quality report of each record: the flags the harvester keeps in the provenance graph
  * ({@code hanse:conforms}, {@code hanse:violations}, {@code hanse:warnings}) and, from the report graph named by
  * {@code dqv:hasQualityMetadata}, the overall score ({@code hanse:score}, 0..100), the SHACL validation results (at most {@value #MAX_RESULTS} per record) and DQV
- * measurements. Must run inside a read transaction. Stateless.
+ * measurements (one per MQA dimension). Must run inside a read transaction. Stateless.
  */
 final class QualityReports {
     static final int MAX_RESULTS = 50;
+    /** The shapes the harvester's quality reports are made with (see {@code validate.QualityReport}). */
+    static final String SHAPES = "DCAT-AP 3.0.0 + DCAT-AP.de 3.0";
     private static final String SH = "http://www.w3.org/ns/shacl#";
     private static final String DQV = "http://www.w3.org/ns/dqv#";
     private static final Node HAS_QUALITY = NodeFactory.createURI(DQV + "hasQualityMetadata");
@@ -42,7 +44,9 @@ final class QualityReports {
                 if (score.hasNext()) {
                     var q = score.next();
                     DatasetDetails.putIfAny(m, "score", integer(q.getObject()));
-                    DatasetDetails.putIfAny(m, "shapes", CatalogueRecords.text(CatalogueRecords.one(dsg, qg, q.getSubject(), Hanse.p("shapes"))));
+                    // reports no longer store the constant hanse:shapes literal; older stores still have it
+                    String shapes = CatalogueRecords.text(CatalogueRecords.one(dsg, qg, q.getSubject(), Hanse.p("shapes")));
+                    DatasetDetails.putIfAny(m, "shapes", shapes != null ? shapes : SHAPES);
                 }
                 org.apache.jena.atlas.iterator.Iter.close(score);
                 DatasetDetails.putIfAny(m, "results", shaclResults(dsg, qg));
