@@ -95,6 +95,19 @@ public final class NodeStore implements AutoCloseable {
         return location;
     }
 
+    /**
+     * The TDB2 data version as a read transaction sees it now: it grows with every committed write, so anything
+     * derived from the store (summaries, caches) is current while the version is unchanged. -1 if not TDB2.
+     */
+    public long dataVersion() {
+        return read(dsg -> {
+            if (!org.apache.jena.tdb2.sys.TDBInternal.isTDB2(dsg)) return -1L;
+            var tdb = org.apache.jena.tdb2.sys.TDBInternal.getDatasetGraphTDB(dsg);
+            var txn = tdb == null ? null : tdb.getTxnSystem().getThreadTransaction();
+            return txn == null ? -1L : txn.getDataVersion();
+        });
+    }
+
     public <T> T read(Function<DatasetGraph, T> action) {
         return Txn.calculateRead(dataset, () -> action.apply(dataset.asDatasetGraph()));
     }

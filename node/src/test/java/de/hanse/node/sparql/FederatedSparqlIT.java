@@ -65,6 +65,23 @@ class FederatedSparqlIT {
     }
 
     @Test
+    void dataWrittenToTheLocalStoreAfterAQueryIsSeenByTheNextOne() throws Exception {
+        HanseNode koeln = nodes.start("koeln");
+        load(koeln, "urn:hanse:record:k", "https://koeln.example/sensor/1", OBSERVES, "https://hub.example/prop/t");
+        HanseNode hub = nodes.start(NodeConfig.inMemory("hub").withPeers(List.of(PeerConfig.hanse("koeln", koeln.baseUri().toString()))));
+        String q = "SELECT ?s ?l WHERE { ?s <" + OBSERVES + "> ?p . ?p <" + LABEL + "> ?l }";
+        String path = "sparql/federated?query=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
+        // the first query summarises the hub's empty store: no labels anywhere, no rows
+        HttpResponse<String> before = nodes.get(hub, path, "Accept", "application/sparql-results+json");
+        assertThat(new ObjectMapper().readTree(before.body()).path("results").path("bindings")).isEmpty();
+        load(hub, "urn:hanse:record:h", "https://hub.example/prop/t", LABEL, "temperature");
+        HttpResponse<String> after = nodes.get(hub, path, "Accept", "application/sparql-results+json");
+        JsonNode rows = new ObjectMapper().readTree(after.body()).path("results").path("bindings");
+        assertThat(rows).as(after.body()).hasSize(1);
+        assertThat(rows.get(0).path("l").path("value").asText()).isEqualTo("temperature");
+    }
+
+    @Test
     void aPeerNodeThatIsDownIsNamedUnlessPartial() throws Exception {
         HanseNode koeln = nodes.start("koeln");
         load(koeln, "urn:hanse:record:k", "https://koeln.example/sensor/1", OBSERVES, "https://hub.example/prop/t");

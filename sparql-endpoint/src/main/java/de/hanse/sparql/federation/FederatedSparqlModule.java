@@ -47,6 +47,7 @@ public final class FederatedSparqlModule implements NodeModule {
         engine = new FederationEngine(registry, new HttpSourceClient(ctx.http(), ctx.store(), MAX_ANSWER_BYTES), scheduler,
                 cfg.federatedTimeout(), cfg.resultLimit(), MAX_INTERMEDIATE_ROWS, CACHE_TTL);
         engine.bindCacheMetrics(ctx.metrics());
+        if (ctx.store() != null) engine.trackLocalVersion(ctx.store()::dataVersion);
         jersey.register(new FederatedSparqlResource(engine));
     }
 

@@ -94,14 +94,36 @@ public final class FederationEngine {
         estimator.invalidateAll();
     }
 
+    /**
+     * Lets the planner notice changes to the node's own store (a harvest, a replica sync): {@code version} grows with
+     * every commit (see {@code NodeStore#dataVersion}); when it moved since the last query, every cached summary
+     * and probe is dropped, as they may describe the local store as it was (without it, data written after the
+     * first query stayed invisible to source selection until the caches expired).
+     */
+    public void trackLocalVersion(java.util.function.LongSupplier version) {
+        this.localVersion = version;
+    }
+
+    private volatile java.util.function.LongSupplier localVersion = () -> 0L;
+    private final java.util.concurrent.atomic.AtomicLong seenLocalVersion = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
+
+    /** Called before any cache is read or filled: drops the caches when the local store changed since the last call. */
+    private void syncLocal() {
+        long now = localVersion.getAsLong();
+        long before = seenLocalVersion.getAndSet(now);
+        if (before != Long.MIN_VALUE && before != now) invalidateCaches();
+    }
+
     /** Builds the source summaries ahead of the first query (best effort: failures are retried lazily). */
     public void warmUp() {
+        syncLocal();
         QueryRun run = newRun(new Options(true, null, null));
         summaries.summaries(registry.sources(), run);
     }
 
     public FederatedResult execute(String queryString, Options options) {
         Query query = parse(queryString);
+        syncLocal();
         QueryRun run = newRun(options);
         if (query.isDescribeType()) return new Describer(this).describe(query, run);
         Op op = rewrite(Algebra.compile(query), run, query);
