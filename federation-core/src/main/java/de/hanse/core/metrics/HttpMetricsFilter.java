@@ -36,6 +36,7 @@ public final class HttpMetricsFilter implements Filter {
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private final MeterRegistry registry;
+    private final java.util.Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
     private final RouteTemplate routes;
 
     public HttpMetricsFilter(MeterRegistry registry, RouteTemplate routes) {
@@ -73,11 +74,12 @@ public final class HttpMetricsFilter implements Filter {
         String method = METHODS.contains(request.getMethod()) ? request.getMethod() : "OTHER";
         String path = request.getRequestURI();
         String route = routes.of(path);
-        Timer.builder(METRIC)
+        // one timer per (method, route, status): routes are capped by RouteTemplate, so this map is bounded too
+        timers.computeIfAbsent(method + ' ' + status + ' ' + route, k -> Timer.builder(METRIC)
                 .description("HTTP requests served, by method, route template and status")
                 .tags("method", method, "route", route, "status", Integer.toString(status))
                 .serviceLevelObjectives(MetricsModule.LATENCY_BUCKETS)
-                .register(registry)
+                .register(registry))
                 .record(Duration.ofNanos(nanos));
         boolean quiet = route.startsWith("/health") || route.equals("/metrics");
         if (quiet ? ACCESS.isDebugEnabled() : ACCESS.isInfoEnabled()) {

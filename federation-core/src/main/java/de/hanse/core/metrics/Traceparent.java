@@ -1,6 +1,5 @@
 package de.hanse.core.metrics;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,14 +19,16 @@ public record Traceparent(String traceId, String spanId, String flags) {
     public static final String HEADER = "traceparent";
 
     private static final Pattern FORMAT = Pattern.compile("([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?");
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern HEX32 = Pattern.compile("[0-9a-f]{32}");
+    private static final Pattern HEX16 = Pattern.compile("[0-9a-f]{16}");
+    private static final Pattern HEX2 = Pattern.compile("[0-9a-f]{2}");
     private static final String ZERO_TRACE = "0".repeat(32);
     private static final String ZERO_SPAN = "0".repeat(16);
 
     public Traceparent {
-        if (!traceId.matches("[0-9a-f]{32}") || traceId.equals(ZERO_TRACE)) throw new IllegalArgumentException("invalid trace id");
-        if (!spanId.matches("[0-9a-f]{16}") || spanId.equals(ZERO_SPAN)) throw new IllegalArgumentException("invalid span id");
-        if (!flags.matches("[0-9a-f]{2}")) throw new IllegalArgumentException("invalid trace flags");
+        if (!HEX32.matcher(traceId).matches() || traceId.equals(ZERO_TRACE)) throw new IllegalArgumentException("invalid trace id");
+        if (!HEX16.matcher(spanId).matches() || spanId.equals(ZERO_SPAN)) throw new IllegalArgumentException("invalid span id");
+        if (!HEX2.matcher(flags).matches()) throw new IllegalArgumentException("invalid trace flags");
     }
 
     /**
@@ -63,7 +64,8 @@ public record Traceparent(String traceId, String spanId, String flags) {
         byte[] b = new byte[bytes];
         String hex;
         do {
-            RANDOM.nextBytes(b);
+            // ids for correlation, not secrets: a per-thread generator (SecureRandom serialised every request)
+            java.util.concurrent.ThreadLocalRandom.current().nextBytes(b);
             hex = HexFormat.of().formatHex(b);
         } while (hex.equals(zero));
         return hex;
