@@ -31,6 +31,7 @@ import org.glassfish.jersey.server.ResourceConfig;
 public final class NgsiLdModule implements NodeModule {
     private NgsiLdServices services;
     private NodeStore entityStore;
+    private Forwarder forwarder;
 
     @Override
     public String name() {
@@ -50,7 +51,7 @@ public final class NgsiLdModule implements NodeModule {
         entityStore = ctx.store().companion("ngsi-ld");
         EntityStore store = new EntityStore(entityStore);
         RegistrationStore registrations = new RegistrationStore(entityStore);
-        Forwarder forwarder = new Forwarder(ctx.http(), registrations, c.maxConcurrency());
+        forwarder = new Forwarder(ctx.http(), registrations, c.maxConcurrency());
         forwarder.bindTo(ctx.metrics());
         ContextResolver contexts = new ContextResolver(ctx.http(), Duration.ofSeconds(2));
         contexts.bindTo(ctx.metrics());
@@ -70,6 +71,7 @@ public final class NgsiLdModule implements NodeModule {
 
     @Override
     public void stop() {
+        if (forwarder != null) forwarder.close();
         if (entityStore != null) entityStore.close();
     }
 
