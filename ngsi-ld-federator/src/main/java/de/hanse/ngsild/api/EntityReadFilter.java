@@ -45,6 +45,11 @@ final class EntityReadFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(EntityReadFilter.class);
 
     private final NgsiLdServices s;
+    private final com.github.benmanes.caffeine.cache.Cache<ParseKey, EntityQuery> parsed =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(1024).build();
+
+    /** The context is compared by identity: the resolver hands out one object per context document. */
+    private record ParseKey(String query, de.hanse.ngsild.jsonld.LdContext context) {}
 
     EntityReadFilter(NgsiLdServices s) {
         this.s = s;
@@ -81,7 +86,10 @@ final class EntityReadFilter implements Filter {
 
     private void query(HttpServletRequest req, HttpServletResponse res) throws IOException {
         RequestScope scope = Http.scope(req, s.contexts());
-        EntityQuery q = EntityQuery.parse(params(req.getQueryString()), scope.context(), s.defaultLimit(), s.maxLimit(), true);
+        String raw = req.getQueryString();
+        // a federation repeats the same queries: parsed once per query string and context (a failing parse is not kept)
+        EntityQuery q = parsed.get(new ParseKey(raw == null ? "" : raw, scope.context()),
+                k -> EntityQuery.parse(params(raw), scope.context(), s.defaultLimit(), s.maxLimit(), true));
         QueryOutcome out = s.queries().query(q, scope, QueryService.operation(false));
         if (q.count()) res.setHeader("NGSILD-Results-Count", Integer.toString(out.count()));
         json(req, res, EntitiesResource.body(s, q, scope, out, req), scope, out.warnings());

@@ -92,4 +92,24 @@ class EntityMergerTest {
         EntityMerger.merge(List.of(src("a", Mode.INCLUSIVE, a), src("b", Mode.INCLUSIVE, b)), NOW);
         assertThat(a.toString() + b).isEqualTo(before);
     }
+
+    @Test
+    void oneSourceIsPassedThroughSortedWithExpiredDroppedAndRepeatsMerged() {
+        ObjectNode b = e("{\"id\":\"urn:p:2\",\"type\":\"T\",\"v\":{\"type\":\"Property\",\"value\":1}}");
+        ObjectNode a = e("{\"id\":\"urn:p:1\",\"type\":\"T\",\"v\":{\"type\":\"Property\",\"value\":2}}");
+        ObjectNode gone = e("{\"id\":\"urn:p:3\",\"type\":\"T\",\"expiresAt\":\"2026-11-28T00:00:00Z\",\"v\":{\"type\":\"Property\",\"value\":3}}");
+        ObjectNode partly = e("{\"id\":\"urn:p:4\",\"type\":\"T\",\"v\":{\"type\":\"Property\",\"value\":4},"
+                + "\"w\":{\"type\":\"Property\",\"value\":5,\"expiresAt\":\"2026-11-28T00:00:00Z\"}}");
+        // in id order (as a store hands them out): passed through, the very objects
+        List<ObjectNode> sorted = EntityMerger.merge(List.of(src("local", Mode.INCLUSIVE), src("a", Mode.INCLUSIVE, a, b, gone, partly)), NOW);
+        assertThat(sorted).extracting(x -> x.get("id").asText()).containsExactly("urn:p:1", "urn:p:2", "urn:p:4");
+        assertThat(sorted.get(0)).isSameAs(a);
+        assertThat(sorted.get(2).has(V + "w")).isFalse();
+        // out of order or repeated: sorted and merged like several sources
+        ObjectNode b2 = e("{\"id\":\"urn:p:2\",\"type\":\"T\",\"x\":{\"type\":\"Property\",\"value\":9}}");
+        List<ObjectNode> mixed = EntityMerger.merge(List.of(src("a", Mode.INCLUSIVE, b, a, b2)), NOW);
+        assertThat(mixed).extracting(x -> x.get("id").asText()).containsExactly("urn:p:1", "urn:p:2");
+        assertThat(mixed.get(1).has(V + "v")).isTrue();
+        assertThat(mixed.get(1).has(V + "x")).isTrue();
+    }
 }
