@@ -80,7 +80,7 @@ public final class QueryService {
         Merged m = key == null ? null : merged.getIfPresent(key);
         Instant now = Instant.now();
         if (m == null || (m.validUntil() != null && !now.isBefore(m.validUntil()))) {
-            m = merge(q, scope, answers, warnings, now);
+            m = merge(q, scope, answers, warnings, now, key != null);
             if (key != null && m.clean()) merged.put(key, new Merged(m.matching(), m.validUntil(), true,
                     answers.stream().map(a -> a.registration().cacheFor()).min(Duration::compareTo).orElseThrow()));
         }
@@ -92,8 +92,12 @@ public final class QueryService {
         return new QueryOutcome(page, matching.size(), warnings);
     }
 
-    /** Merges local and remote entities and keeps those that match; {@code clean} when no answer had to be dropped. */
-    private Merged merge(EntityQuery q, RequestScope scope, List<SourceAnswer> answers, List<String> warnings, Instant now) {
+    /**
+     * Merges local and remote entities and keeps those that match; {@code clean} when no answer had to be dropped.
+     * Only a result that will be {@code kept} needs its validity (the earliest expiresAt among the inputs).
+     */
+    private Merged merge(EntityQuery q, RequestScope scope, List<SourceAnswer> answers, List<String> warnings, Instant now,
+                         boolean kept) {
         List<SourceEntities> sources = new ArrayList<>(answers.size() + 1);
         List<ObjectNode> local = new ArrayList<>();
         for (ObjectNode e : store.all(scope.tenant())) if (q.matches(e)) local.add(e);
@@ -111,7 +115,7 @@ public final class QueryService {
         List<ObjectNode> all = EntityMerger.merge(sources, now);
         List<ObjectNode> matching = new ArrayList<>(all.size());
         for (ObjectNode e : all) if (q.matches(e)) matching.add(e);
-        return new Merged(List.copyOf(matching), EntityMerger.earliestExpiry(sources), clean, Duration.ZERO);
+        return new Merged(List.copyOf(matching), kept ? EntityMerger.earliestExpiry(sources) : null, clean, Duration.ZERO);
     }
 
     /** The parameters that decide which entities match (everything but paging, counting and representation). */
