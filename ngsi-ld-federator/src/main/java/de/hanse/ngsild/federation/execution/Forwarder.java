@@ -96,11 +96,27 @@ public final class Forwarder implements MeterBinder, AutoCloseable {
         int n = targets.size();
         List<CompletableFuture<Object>> results = new ArrayList<>(n);
         for (int i = 0; i < n; i++) results.add(new CompletableFuture<>());
+        // answers in the cache are taken here, on the request's thread; only the others are sent
+        List<Integer> pending = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            SourceAnswer hit = cached(targets.get(i), req);
+            if (hit == null) {
+                pending.add(i);
+                continue;
+            }
+            try {
+                prepare.accept(hit);
+            } catch (RuntimeException e) {
+                // reported by the caller when it uses the answer
+            }
+            results.get(i).complete(hit);
+        }
         AtomicInteger next = new AtomicInteger();
         // one target: fetch it, then take the next unclaimed one (at most maxConcurrency chains in parallel)
         Runnable chain = () -> {
-            int i;
-            while ((i = next.getAndIncrement()) < n) {
+            int p;
+            while ((p = next.getAndIncrement()) < pending.size()) {
+                int i = pending.get(p);
                 ForwardTarget t = targets.get(i);
                 Object answer;
                 try {
@@ -118,13 +134,13 @@ public final class Forwarder implements MeterBinder, AutoCloseable {
                 results.get(i).complete(answer);
             }
         };
-        int chains = Math.min(n, maxConcurrency);
+        int chains = Math.min(pending.size(), maxConcurrency);
         try {
             for (int k = 1; k < chains; k++) senders.execute(chain);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // shut down: the request's own thread sends the rest
         }
-        chain.run();
+        if (!pending.isEmpty()) chain.run();
         try {
             CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
                     .get(req.call().remaining().toMillis() + 50, TimeUnit.MILLISECONDS);
@@ -142,6 +158,17 @@ public final class Forwarder implements MeterBinder, AutoCloseable {
             registrations.record(req.tenant(), r.id(), o instanceof SourceAnswer);
         }
         return new ForwardResult(answers, warnings);
+    }
+
+    /** The cached answer of a target with {@code cacheDuration}, or null. */
+    private SourceAnswer cached(ForwardTarget t, ForwardRequest req) {
+        Registration r = t.registration();
+        if (r.cacheFor() == null) return null;
+        try {
+            return cache.get(AnswerCache.key(r.id(), request(t, req, req.call().tagged(r.id(), operation(t.path())), t.params())));
+        } catch (Exception e) {
+            return null; // fetch meets the same problem and reports it
+        }
     }
 
     /** Fetches one source (following its pages), blocking: a {@link SourceAnswer} or a {@link Warning}. */
