@@ -171,7 +171,10 @@ public final class Forwarder implements MeterBinder, AutoCloseable {
         }
     }
 
-    /** Fetches one source (following its pages), blocking: a {@link SourceAnswer} or a {@link Warning}. */
+    /**
+     * Fetches one source (following its pages), blocking: a {@link SourceAnswer} or a {@link Warning}. The cache was
+     * consulted by {@link #forward} already; a complete, warning-free answer is put there.
+     */
     private Object fetch(ForwardTarget t, ForwardRequest req, Function<JsonNode, String> validate,
                          Map<String, String> params, List<JsonNode> pages, int page) {
         Registration r = t.registration();
@@ -185,12 +188,8 @@ public final class Forwarder implements MeterBinder, AutoCloseable {
             } catch (Exception e) {
                 return warning(r, e);
             }
-            String cacheKey = r.cacheFor() != null && page == 0 ? AnswerCache.key(r.id(), request) : null;
-            if (cacheKey != null) {
-                SourceAnswer hit = cache.get(cacheKey);
-                if (hit != null) return hit;
-                firstKey = cacheKey;
-            }
+            // forward looked the answer up in the cache before sending (a miss, or it would not be here)
+            if (r.cacheFor() != null && page == 0) firstKey = AnswerCache.key(r.id(), request);
             HttpResponse<byte[]> resp;
             try {
                 resp = http.send(request, BoundedBody.handler(MAX_BYTES), call);
