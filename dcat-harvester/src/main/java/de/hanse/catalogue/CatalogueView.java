@@ -102,10 +102,8 @@ public final class CatalogueView {
 
     /** The TDB2 database and the data version of this thread's transaction, or null when not TDB2. */
     private static Key versionKey(DatasetGraph dsg) {
-        if (!TDBInternal.isTDB2(dsg)) return null;
-        var tdb = TDBInternal.getDatasetGraphTDB(dsg);
-        var txn = tdb == null ? null : tdb.getTxnSystem().getThreadTransaction();
-        return txn == null ? null : new Key(tdb, txn.getDataVersion());
+        long version = de.hanse.core.store.NodeStore.dataVersion(dsg);
+        return version < 0 ? null : new Key(TDBInternal.getDatasetGraphTDB(dsg), version);
     }
 
     private static Snapshot build(DatasetGraph dsg) {

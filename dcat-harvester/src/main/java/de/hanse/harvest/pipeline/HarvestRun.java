@@ -219,7 +219,7 @@ public final class HarvestRun {
         }
         if (stored == RecordStore.Stored.NONE) // not stored before the run, not seen before in it: nothing to diff against
             newQuads.addAll(RecordStore.quads(source.name(), record, rec, pageUrl, hash, clock.instant(), quality, null));
-        else RecordStore.write(dsg, source.name(), record, rec, pageUrl, hash, clock.instant(), quality, true);
+        else RecordStore.write(dsg, source.name(), record, rec, pageUrl, hash, clock.instant(), quality);
         units.add(record);
         changed.add(rec.dataset().getURI());
         if (old == null) added++;

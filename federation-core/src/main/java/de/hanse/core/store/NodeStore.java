@@ -100,12 +100,15 @@ public final class NodeStore implements AutoCloseable {
      * derived from the store (summaries, caches) is current while the version is unchanged. -1 if not TDB2.
      */
     public long dataVersion() {
-        return read(dsg -> {
-            if (!org.apache.jena.tdb2.sys.TDBInternal.isTDB2(dsg)) return -1L;
-            var tdb = org.apache.jena.tdb2.sys.TDBInternal.getDatasetGraphTDB(dsg);
-            var txn = tdb == null ? null : tdb.getTxnSystem().getThreadTransaction();
-            return txn == null ? -1L : txn.getDataVersion();
-        });
+        return read(NodeStore::dataVersion);
+    }
+
+    /** The TDB2 data version of this thread's transaction on {@code dsg}, or -1 (not TDB2, no transaction). */
+    public static long dataVersion(DatasetGraph dsg) {
+        if (!org.apache.jena.tdb2.sys.TDBInternal.isTDB2(dsg)) return -1L;
+        var tdb = org.apache.jena.tdb2.sys.TDBInternal.getDatasetGraphTDB(dsg);
+        var txn = tdb == null ? null : tdb.getTxnSystem().getThreadTransaction();
+        return txn == null ? -1L : txn.getDataVersion();
     }
 
     public <T> T read(Function<DatasetGraph, T> action) {

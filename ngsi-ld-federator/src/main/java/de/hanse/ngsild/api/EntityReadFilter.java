@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.hanse.core.http.Problem;
 import de.hanse.core.http.ProblemException;
-import de.hanse.ngsild.jsonld.ContextResolver;
-import de.hanse.ngsild.jsonld.CoreContext;
 import de.hanse.ngsild.model.EntityRenderer;
 import de.hanse.ngsild.model.Ngsi;
 import de.hanse.ngsild.query.EntityQuery;
@@ -112,16 +110,10 @@ final class EntityReadFilter implements Filter {
     /** As {@link Http#json}: the context as {@code Link}, or inline for {@code application/ld+json}. */
     private static void json(HttpServletRequest req, HttpServletResponse res, JsonNode body, RequestScope scope, List<String> warnings)
             throws IOException {
-        List<String> urls = scope.context().urls();
-        String url = urls.isEmpty() ? CoreContext.URL : urls.get(0);
-        if (acceptsLd(Http.header(req, "Accept"))) {
-            res.setContentType(Http.LD_JSON);
-            if (body.isArray()) body.forEach(e -> { if (e.isObject()) ((ObjectNode) e).put("@context", url); });
-            else if (body.isObject()) ((ObjectNode) body).put("@context", url);
-        } else {
-            res.setContentType("application/json");
-            res.setHeader("Link", ContextResolver.link(url));
-        }
+        boolean ld = acceptsLd(Http.header(req, "Accept"));
+        String link = Http.withContext(ld, body, scope);
+        res.setContentType(ld ? Http.LD_JSON : "application/json");
+        if (link != null) res.setHeader("Link", link);
         warnings.forEach(w -> res.addHeader("NGSILD-Warning", w));
         res.setStatus(200);
         write(res, Ngsi.JSON.writeValueAsBytes(body));

@@ -119,19 +119,26 @@ final class Http {
 
     /** A JSON answer with the context as {@code Link} (or inline for {@code application/ld+json}) and warnings. */
     static Response json(int status, JsonNode body, RequestScope scope, List<String> warnings, HttpHeaders h) {
-        List<String> urls = scope.context().urls();
-        String url = urls.isEmpty() ? CoreContext.URL : urls.get(0);
         boolean ld = h.getAcceptableMediaTypes().stream().anyMatch(m -> LD_JSON.equals(m.getType() + "/" + m.getSubtype()));
-        Response.ResponseBuilder b = Response.status(status);
-        if (ld) {
-            b.type(LD_JSON);
-            if (body.isArray()) body.forEach(e -> { if (e.isObject()) ((ObjectNode) e).put("@context", url); });
-            else if (body.isObject()) ((ObjectNode) body).put("@context", url);
-        } else {
-            b.type("application/json").header("Link", ContextResolver.link(url));
-        }
+        String link = withContext(ld, body, scope);
+        Response.ResponseBuilder b = Response.status(status).type(ld ? LD_JSON : "application/json");
+        if (link != null) b.header("Link", link);
         warnings.forEach(w -> b.header("NGSILD-Warning", w));
         return b.entity(body.toString()).build();
+    }
+
+    /**
+     * Names the requester's context (the core context if none) in an answer: for {@code application/ld+json}
+     * ({@code ld}) as {@code @context} of the body's objects, returning null; otherwise as the {@code Link} header
+     * value it returns.
+     */
+    static String withContext(boolean ld, JsonNode body, RequestScope scope) {
+        List<String> urls = scope.context().urls();
+        String url = urls.isEmpty() ? CoreContext.URL : urls.get(0);
+        if (!ld) return ContextResolver.link(url);
+        if (body.isArray()) body.forEach(e -> { if (e.isObject()) ((ObjectNode) e).put("@context", url); });
+        else if (body.isObject()) ((ObjectNode) body).put("@context", url);
+        return null;
     }
 
     static Response problem(Problem p) {

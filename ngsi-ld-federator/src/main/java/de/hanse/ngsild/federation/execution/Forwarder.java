@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -98,8 +97,10 @@ public final class Forwarder implements MeterBinder, AutoCloseable {
         for (int i = 0; i < n; i++) results.add(new CompletableFuture<>());
         // answers in the cache are taken here, on the request's thread; only the others are sent
         List<Integer> pending = new ArrayList<>(n);
+        String[] keys = new String[n];
         for (int i = 0; i < n; i++) {
-            SourceAnswer hit = cached(targets.get(i), req);
+            keys[i] = cacheKey(targets.get(i), req);
+            SourceAnswer hit = keys[i] == null ? null : cache.get(keys[i]);
             if (hit == null) {
                 pending.add(i);
                 continue;
@@ -120,7 +121,7 @@ public final class Forwarder implements MeterBinder, AutoCloseable {
                 ForwardTarget t = targets.get(i);
                 Object answer;
                 try {
-                    answer = fetch(t, req, validate, t.params(), new ArrayList<>(), 0);
+                    answer = fetch(t, req, validate, keys[i]);
                 } catch (RuntimeException e) {
                     answer = warning(t.registration(), e);
                 }
@@ -160,12 +161,12 @@ public final class Forwarder implements MeterBinder, AutoCloseable {
         return new ForwardResult(answers, warnings);
     }
 
-    /** The cached answer of a target with {@code cacheDuration}, or null. */
-    private SourceAnswer cached(ForwardTarget t, ForwardRequest req) {
+    /** The answer cache's key for a target with {@code cacheDuration} (its first request), or null. */
+    private String cacheKey(ForwardTarget t, ForwardRequest req) {
         Registration r = t.registration();
         if (r.cacheFor() == null) return null;
         try {
-            return cache.get(AnswerCache.key(r.id(), request(t, req, req.call().tagged(r.id(), operation(t.path())), t.params())));
+            return AnswerCache.key(r.id(), request(t, req, req.call().tagged(r.id(), operation(t.path())), t.params()));
         } catch (Exception e) {
             return null; // fetch meets the same problem and reports it
         }
@@ -173,14 +174,15 @@ public final class Forwarder implements MeterBinder, AutoCloseable {
 
     /**
      * Fetches one source (following its pages), blocking: a {@link SourceAnswer} or a {@link Warning}. The cache was
-     * consulted by {@link #forward} already; a complete, warning-free answer is put there.
+     * consulted by {@link #forward} already (a miss); a complete, warning-free answer is put there under
+     * {@code cacheKey}, its first page's key, when the source has one.
      */
-    private Object fetch(ForwardTarget t, ForwardRequest req, Function<JsonNode, String> validate,
-                         Map<String, String> params, List<JsonNode> pages, int page) {
+    private Object fetch(ForwardTarget t, ForwardRequest req, Function<JsonNode, String> validate, String cacheKey) {
         Registration r = t.registration();
+        Map<String, String> params = t.params();
+        List<JsonNode> pages = new ArrayList<>();
         int bytes = 0;
-        String firstKey = null;   // a source's answer over several pages is cached under its first page's key
-        while (true) {
+        for (int page = 0; ; page++) {
             CallContext call = req.call().tagged(r.id(), operation(t.path()));
             HttpRequest request;
             try {
@@ -188,8 +190,6 @@ public final class Forwarder implements MeterBinder, AutoCloseable {
             } catch (Exception e) {
                 return warning(r, e);
             }
-            // forward looked the answer up in the cache before sending (a miss, or it would not be here)
-            if (r.cacheFor() != null && page == 0) firstKey = AnswerCache.key(r.id(), request);
             HttpResponse<byte[]> resp;
             try {
                 resp = http.send(request, BoundedBody.handler(MAX_BYTES), call);
@@ -217,11 +217,10 @@ public final class Forwarder implements MeterBinder, AutoCloseable {
                 int limit = Integer.parseInt(params.get("limit"));
                 nextParams.put("offset", Integer.toString(Integer.parseInt(params.getOrDefault("offset", "0")) + limit));
                 params = nextParams;
-                page++;
                 continue;
             }
             SourceAnswer answer = new SourceAnswer(r, pages, resp.headers().allValues(Warning.HEADER));
-            if (firstKey != null && answer.relayedWarnings().isEmpty()) cache.put(firstKey, answer, r.cacheFor(), bytes);
+            if (cacheKey != null && answer.relayedWarnings().isEmpty()) cache.put(cacheKey, answer, r.cacheFor(), bytes);
             return answer;
         }
     }
@@ -288,8 +287,7 @@ public final class Forwarder implements MeterBinder, AutoCloseable {
             if (c instanceof java.net.ConnectException || c instanceof java.nio.channels.ClosedChannelException)
                 return new Warning(199, r.agent(), "source unreachable");
         }
-        Throwable c = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-        if (c instanceof java.io.UncheckedIOException u && u.getCause() != null) c = u.getCause();
+        Throwable c = err instanceof java.io.UncheckedIOException u && u.getCause() != null ? u.getCause() : err;
         return new Warning(199, r.agent(), "source failed: " + c.getClass().getSimpleName());
     }
 }
