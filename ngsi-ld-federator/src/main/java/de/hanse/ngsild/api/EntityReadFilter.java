@@ -90,8 +90,30 @@ final class EntityReadFilter implements Filter {
                 k -> EntityQuery.parse(params(raw), scope.context(), s.defaultLimit(), s.maxLimit(), true));
         QueryOutcome out = s.queries().query(q, scope, QueryService.operation(false));
         if (q.count()) res.setHeader("NGSILD-Results-Count", Integer.toString(out.count()));
+        boolean ld = acceptsLd(Http.header(req, "Accept"));
+        if (out.rendered() != null && s.policies().isEmpty()) {
+            // a result reused from the answer cache: its pages are rendered once per query string and media type
+            // (attribute policies would make the page depend on the caller: then it is rendered every time)
+            RenderKey key = new RenderKey(raw == null ? "" : raw, ld);
+            Rendered page = (Rendered) out.rendered().get(key);
+            if (page == null) {
+                JsonNode body = EntitiesResource.body(s, q, scope, out, req);
+                String link = Http.withContext(ld, body, scope);
+                page = new Rendered(Ngsi.JSON.writeValueAsBytes(body), link);
+                if (out.rendered().size() < MAX_RENDERED_PAGES) out.rendered().putIfAbsent(key, page);
+            }
+            send(res, ld, page.link(), out.warnings(), page.body());
+            return;
+        }
         json(req, res, EntitiesResource.body(s, q, scope, out, req), scope, out.warnings());
     }
+
+    /** Rendered pages kept per reused result (each a page of at most the maximum limit of entities). */
+    private static final int MAX_RENDERED_PAGES = 16;
+
+    private record RenderKey(String query, boolean ld) {}
+
+    private record Rendered(byte[] body, String link) {}
 
     private void retrieve(HttpServletRequest req, HttpServletResponse res, String id) throws IOException {
         RequestScope scope = Http.scope(req, s.contexts());
@@ -112,11 +134,15 @@ final class EntityReadFilter implements Filter {
             throws IOException {
         boolean ld = acceptsLd(Http.header(req, "Accept"));
         String link = Http.withContext(ld, body, scope);
+        send(res, ld, link, warnings, Ngsi.JSON.writeValueAsBytes(body));
+    }
+
+    private static void send(HttpServletResponse res, boolean ld, String link, List<String> warnings, byte[] body) throws IOException {
         res.setContentType(ld ? Http.LD_JSON : "application/json");
         if (link != null) res.setHeader("Link", link);
         warnings.forEach(w -> res.addHeader("NGSILD-Warning", w));
         res.setStatus(200);
-        write(res, Ngsi.JSON.writeValueAsBytes(body));
+        write(res, body);
     }
 
     private static void problem(HttpServletResponse res, Problem p, List<String> warnings) throws IOException {

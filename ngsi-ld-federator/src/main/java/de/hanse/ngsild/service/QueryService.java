@@ -77,19 +77,29 @@ public final class QueryService {
         }
         MergeKey key = reusable ? new MergeKey(scope.tenant(), operation, scope.context(), filterOf(q), localVersion,
                 answers.stream().map(Identity::new).toList()) : null;
-        Merged m = key == null ? null : merged.getIfPresent(key);
         Instant now = Instant.now();
-        if (m == null || (m.validUntil() != null && !now.isBefore(m.validUntil()))) {
-            m = merge(q, scope, answers, warnings, now, key != null);
-            if (key != null && m.clean()) merged.put(key, new Merged(m.matching(), m.validUntil(), true,
-                    answers.stream().map(a -> a.registration().cacheFor()).min(Duration::compareTo).orElseThrow()));
+        Merged m;
+        if (key == null) {
+            m = merge(q, scope, answers, warnings, now, false);
+        } else {
+            // concurrent queries over the same answers wait for one merge instead of each merging
+            Merged[] fresh = {null};
+            List<SourceAnswer> inputs = answers;
+            m = merged.asMap().compute(key, (k, old) -> {
+                if (old != null && (old.validUntil() == null || now.isBefore(old.validUntil()))) return old;
+                Merged x = merge(q, scope, inputs, warnings, now, true);
+                fresh[0] = x;
+                return x.clean() ? new Merged(x.matching(), x.validUntil(), true,
+                        inputs.stream().map(a -> a.registration().cacheFor()).min(Duration::compareTo).orElseThrow()) : null;
+            });
+            if (m == null) m = fresh[0];
         }
         List<ObjectNode> matching = m.matching();
         int from = Math.min(q.offset(), matching.size());
         int to = (int) Math.min((long) from + q.limit(), matching.size());
         List<ObjectNode> page = new ArrayList<>(to - from);
         for (ObjectNode e : matching.subList(from, to)) page.add(Projection.apply(e, q));
-        return new QueryOutcome(page, matching.size(), warnings);
+        return new QueryOutcome(page, matching.size(), warnings, m.clean() && key != null ? m.rendered() : null);
     }
 
     /**
@@ -152,8 +162,14 @@ public final class QueryService {
      * @param validUntil the earliest expiresAt among the inputs (null: none), after which the merge is redone
      * @param ttl        how long it is kept: the shortest {@code cacheDuration} of its answers (afterwards the
      *                   answer cache hands out new answers, so the key could never match again)
+     * @param rendered   rendered pages of this result, kept by the API layer ({@link QueryOutcome#rendered})
      */
-    private record Merged(List<ObjectNode> matching, Instant validUntil, boolean clean, Duration ttl) {}
+    private record Merged(List<ObjectNode> matching, Instant validUntil, boolean clean, Duration ttl,
+                          java.util.concurrent.ConcurrentMap<Object, Object> rendered) {
+        Merged(List<ObjectNode> matching, Instant validUntil, boolean clean, Duration ttl) {
+            this(matching, validUntil, clean, ttl, new java.util.concurrent.ConcurrentHashMap<>());
+        }
+    }
 
     private final com.github.benmanes.caffeine.cache.Cache<MergeKey, Merged> merged = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
             .maximumSize(256).expireAfter(com.github.benmanes.caffeine.cache.Expiry.creating((MergeKey k, Merged v) -> v.ttl())).build();

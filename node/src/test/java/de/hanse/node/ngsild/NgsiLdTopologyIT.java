@@ -162,12 +162,18 @@ class NgsiLdTopologyIT {
         assertThat(stub.recorded).hasSize(3);
     }
 
-    @Test
-    void answersReusedFromTheCacheStillPageCountAndSeeLocalWrites() {
+    /** A state node over the Rostock city node, whose answers it keeps for a minute. */
+    private HanseNode stateCachingRostock() {
         HanseNode city = nodes.start("rostock");
         HanseNode state = nodes.start("mv");
         ngsi.load(city, "rostock.jsonld", en);
         ngsi.register(state, city.baseUri().toString(), "rostock", en, List.of("OffStreetParking"), "\"management\":{\"cacheDuration\":60000}");
+        return state;
+    }
+
+    @Test
+    void answersReusedFromTheCacheStillPageCountAndSeeLocalWrites() {
+        HanseNode state = stateCachingRostock();
         HttpResponse<String> first = ngsi.get(state, "entities?type=OffStreetParking&limit=1&count=true", en);
         HttpResponse<String> second = ngsi.get(state, "entities?type=OffStreetParking&limit=1&offset=1&count=true", en);
         assertThat(ids(first)).containsExactly(A20);
@@ -187,5 +193,62 @@ class NgsiLdTopologyIT {
         HttpResponse<String> after = ngsi.get(state, "entities?type=OffStreetParking&count=true", en);
         assertThat(ids(after)).containsExactly(A20, "urn:ngsi-ld:OffStreetParking:mv-local", HAFEN);
         assertThat(after.headers().firstValue("NGSILD-Results-Count")).hasValue("3");
+    }
+
+    @Test
+    void pagesOfAReusedResultAreRenderedPerQueryAndMediaType() {
+        HanseNode state = stateCachingRostock();
+        String query = "entities?type=OffStreetParking&limit=1&count=true";
+        for (int round = 0; round < 2; round++) {   // the second round is answered from the kept pages
+            HttpResponse<String> plain = ngsi.get(state, query, en);
+            assertThat(ids(plain)).containsExactly(A20);
+            assertThat(plain.headers().firstValue("Content-Type")).hasValue("application/json");
+            assertThat(plain.headers().firstValue("Link")).hasValueSatisfying(l -> assertThat(l).contains(en));
+            assertThat(json(plain).get(0).has("@context")).isFalse();
+            HttpResponse<String> ld = ngsi.get(state, query, en, "Accept", "application/ld+json");
+            assertThat(ids(ld)).containsExactly(A20);
+            assertThat(ld.headers().firstValue("Content-Type")).hasValue("application/ld+json");
+            assertThat(ld.headers().firstValue("Link")).isEmpty();
+            assertThat(json(ld).get(0).path("@context").asText()).isEqualTo(en);
+            HttpResponse<String> kv = ngsi.get(state, query + "&options=keyValues", en);
+            assertThat(json(kv).get(0).path("availableSpotNumber").isNumber()).isTrue();
+            assertThat(json(plain).get(0).path("availableSpotNumber").path("type").asText()).isEqualTo("Property");
+            HttpResponse<String> next = ngsi.get(state, "entities?type=OffStreetParking&limit=1&offset=1&count=true", en);
+            assertThat(ids(next)).containsExactly(HAFEN);
+            assertThat(next.headers().firstValue("NGSILD-Results-Count")).hasValue("2");
+        }
+    }
+
+    @Test
+    void concurrentQueriesMissingTheSameCachedAnswerAskTheSourceOnce() throws Exception {
+        HanseNode state = nodes.start("mv");
+        ngsi.register(state, stub.uri("sluggish/").toString(), "sluggish", en, List.of("OffStreetParking"),
+                "\"management\":{\"cacheDuration\":60000}");
+        int clients = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < clients; i++) answers.add(pool.submit(() -> {
+                gate.await();
+                return ngsi.get(state, "entities?type=OffStreetParking&count=true", en);
+            }));
+            gate.countDown();
+            for (var f : answers) {
+                HttpResponse<String> r = f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(ids(r)).containsExactly(StubBroker.SLUGGISH_ID);
+                assertThat(warnings(r)).isEmpty();
+                assertThat(r.headers().firstValue("NGSILD-Results-Count")).hasValue("1");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // the source answers after 500 ms: all six queries missed the cache while the first fetch was under way
+        assertThat(stub.sluggishCalls.get()).as("requests the source received").isEqualTo(1);
+        String metrics = nodes.get(state, "metrics").body();
+        assertThat(metrics).containsPattern("(?m)^hanse_ngsild_forward_coalesced_total(\\{[^}]*\\})? 5\\.0$");
+        ngsi.get(state, "entities?type=OffStreetParking", en);
+        assertThat(stub.sluggishCalls.get()).as("then it is answered from the cache").isEqualTo(1);
     }
 }

@@ -18,13 +18,15 @@ import java.util.concurrent.Executors;
  * A loopback HTTP server standing in for third-party parts of a federation: it serves JSON-LD context documents
  * ({@code /ctx/<name>} from {@code src/test/resources/ngsild/<name>}) and simulates broken brokers: {@code /slow}
  * answers after 2 s, {@code /garbage} answers 200 with invalid JSON, {@code /record} answers {@code []} and keeps
- * the request headers.
+ * the request headers, {@code /sluggish} counts its requests and answers one parking site (full IRIs) after 500 ms.
  */
 final class StubBroker implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService pool = Executors.newFixedThreadPool(8);
     final List<Map<String, List<String>>> recorded = new CopyOnWriteArrayList<>();
     final List<URI> recordedUris = new CopyOnWriteArrayList<>();
+    final java.util.concurrent.atomic.AtomicInteger sluggishCalls = new java.util.concurrent.atomic.AtomicInteger();
+    static final String SLUGGISH_ID = "urn:ngsi-ld:OffStreetParking:stub-sluggish";
 
     StubBroker() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -36,6 +38,16 @@ final class StubBroker implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             send(ex, 200, "[]");
+        });
+        server.createContext("/sluggish/", ex -> {
+            sluggishCalls.incrementAndGet();
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            send(ex, 200, "[{\"id\":\"" + SLUGGISH_ID + "\",\"type\":\"https://smartdatamodels.org/dataModel.Parking/OffStreetParking\","
+                    + "\"https://smartdatamodels.org/dataModel.Parking/availableSpotNumber\":{\"type\":\"Property\",\"value\":12}}]");
         });
         server.createContext("/garbage/", ex -> send(ex, 200, "[{\"id\": \"urn:x:1\", \"type\": oops"));
         server.createContext("/record/", ex -> {

@@ -55,7 +55,7 @@ public final class FederatedQueryBench {
             System.out.printf(Locale.ROOT, "federated count %s (expected %d)%n", count, peers * entities);
             if (Boolean.getBoolean("direct")) {
                 System.out.printf(Locale.ROOT, "direct to one peer, %d clients: %.0f queries/s%n", clients,
-                        throughput(nodes.get(1).baseUri().resolve(QUERY), clients, seconds));
+                        throughput(nodes.get(1).baseUri().resolve(QUERY), clients, seconds, false));
                 return;
             }
             for (int i = 0; i < 300; i++) get(http, state.baseUri().resolve(QUERY));
@@ -69,11 +69,12 @@ public final class FederatedQueryBench {
             long[] fed = sample(http, state.baseUri().resolve(QUERY), samples);
             double p50 = pct(fed, 50);
             double p99 = pct(fed, 99);
-            double qps = throughput(state.baseUri().resolve(QUERY), clients, seconds);
-            System.out.printf(Locale.ROOT, "| peers | entities/peer | delay | slowest peer p50 / p99 | federated p50 / p99 | p50 - slowest | p50 ratio | %d clients |%n", clients);
-            System.out.printf(Locale.ROOT, "| %d | %d | %d ms | %.1f / %.1f ms | %.1f / %.1f ms | %+.1f ms | %.2f | %.0f queries/s |%n",
+            double qps = throughput(state.baseUri().resolve(QUERY), clients, seconds, false);
+            double raw = throughput(state.baseUri().resolve(QUERY), clients, seconds, true);
+            System.out.printf(Locale.ROOT, "| peers | entities/peer | delay | slowest peer p50 / p99 | federated p50 / p99 | p50 - slowest | p50 ratio | %d clients, JDK HttpClient | %d clients, raw sockets |%n", clients, clients);
+            System.out.printf(Locale.ROOT, "| %d | %d | %d ms | %.1f / %.1f ms | %.1f / %.1f ms | %+.1f ms | %.2f | %.0f queries/s | %.0f queries/s |%n",
                     peers, entities, Long.getLong("hanse.bench.delayMs", 20), slowestP50, slowestP99, p50, p99, p50 - slowestP50,
-                    p50 / slowestP50, qps);
+                    p50 / slowestP50, qps, raw);
         } catch (Throwable t) {
             t.printStackTrace();   // System.exit below would otherwise swallow it
             for (int i = nodes.size() - 1; i >= 0; i--) nodes.get(i).close();
@@ -136,7 +137,11 @@ public final class FederatedQueryBench {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private static double throughput(URI uri, int clients, int seconds) throws Exception {
+    /**
+     * {@code clients} threads sending the query back to back for {@code seconds} (after 2 s of warm-up): queries/s.
+     * {@code raw}: each thread on its own {@link RawHttpDriver} connection instead of the shared JDK client.
+     */
+    private static double throughput(URI uri, int clients, int seconds, boolean raw) throws Exception {
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(clients)).build();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicBoolean measuring = new AtomicBoolean(false);
@@ -145,14 +150,21 @@ public final class FederatedQueryBench {
         AtomicLong failed = new AtomicLong();
         for (int c = 0; c < clients; c++) {
             pool.submit(() -> {
+                RawHttpDriver driver = raw ? new RawHttpDriver(uri) : null;
                 while (!stop.get()) {
                     try {
-                        get(http, uri);
+                        if (raw) driver.get();
+                        else get(http, uri);
                         if (measuring.get()) done.incrementAndGet();
                     } catch (Exception e) {
                         if (failed.incrementAndGet() <= 3) System.out.println("failure: " + e);
+                        if (raw) {
+                            try { driver.close(); } catch (Exception ignored) { }
+                            driver = new RawHttpDriver(uri);
+                        }
                     }
                 }
+                if (raw) try { driver.close(); } catch (Exception ignored) { }
             });
         }
         Thread.sleep(2_000);
@@ -163,8 +175,8 @@ public final class FederatedQueryBench {
         long n = done.get();
         double secs = (System.nanoTime() - t0) / 1e9;
         double cpuMs = (processCpuNanos() - cpu0) / 1e6;
-        System.out.printf(Locale.ROOT, "CPU per federated query (state + %s peers + client, whole JVM): %.2f ms; load average %.1f%n",
-                "all", cpuMs / Math.max(1, n), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(Locale.ROOT, "%s: CPU per federated query (state + %s peers + client, whole JVM): %.2f ms; load average %.1f%n",
+                raw ? "raw-socket clients" : "JDK HttpClient clients", "all", cpuMs / Math.max(1, n), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         stop.set(true);
         pool.shutdown();
         pool.awaitTermination(30, TimeUnit.SECONDS);

@@ -5,22 +5,16 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Reuses a source's successful answer for the registration's {@code management.cacheDuration}. The key is the
- * registration, the request URI and every request header except per-call ones ({@code traceparent},
- * {@code User-Agent}), so answers obtained with one caller's relayed {@code Authorization} or tenant are never
- * served to another. Bounded by total answer size (64 MiB). Thread-safe.
+ * Reuses a source's successful answer for the registration's {@code management.cacheDuration}. The key
+ * ({@code Forwarder.cacheKey}) is the registration, the request URI and every request header except per-call ones
+ * ({@code traceparent}, {@code User-Agent}), so answers obtained with one caller's relayed {@code Authorization} or
+ * tenant are never served to another. Bounded by total answer size (64 MiB). Thread-safe.
  */
 final class AnswerCache {
     private static final long MAX_BYTES = 64L * 1024 * 1024;
-    private static final List<String> PER_CALL = List.of("traceparent", "user-agent");
 
     private record Entry(SourceAnswer answer, Duration ttl, int bytes) {}
 
@@ -30,16 +24,14 @@ final class AnswerCache {
             .expireAfter(Expiry.creating((String k, Entry e) -> e.ttl()))
             .recordStats().build();
 
-    static String key(String registrationId, HttpRequest request) {
-        Map<String, List<String>> headers = new TreeMap<>();
-        request.headers().map().forEach((k, v) -> {
-            if (!PER_CALL.contains(k.toLowerCase(Locale.ROOT))) headers.put(k.toLowerCase(Locale.ROOT), v);
-        });
-        return registrationId + '\n' + request.uri() + '\n' + headers;
-    }
-
     SourceAnswer get(String key) {
         Entry e = cache.getIfPresent(key);
+        return e == null ? null : e.answer();
+    }
+
+    /** As {@link #get}, without counting a hit or miss (a second look at a key just counted). */
+    SourceAnswer peek(String key) {
+        Entry e = cache.policy().getIfPresentQuietly(key);
         return e == null ? null : e.answer();
     }
 

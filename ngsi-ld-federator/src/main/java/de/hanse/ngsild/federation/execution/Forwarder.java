@@ -44,6 +44,13 @@ public final class Forwarder implements MeterBinder, AutoCloseable {
     private final RegistrationStore registrations;
     private final int maxConcurrency;
     private final AnswerCache cache = new AnswerCache();
+    /**
+     * Fetches under way of sources with {@code cacheDuration}, by cache key: concurrent queries that miss the cache
+     * for the same answer wait for the one fetch (with their own deadline) instead of each asking the source, so a
+     * burst of identical queries costs a peer one request when the cached answer expires.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, CompletableFuture<Object>> inflight = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong coalesced = new java.util.concurrent.atomic.AtomicLong();
 
     public Forwarder(OutboundHttp http, RegistrationStore registrations, int maxConcurrency) {
         this.http = http;
@@ -71,10 +78,13 @@ public final class Forwarder implements MeterBinder, AutoCloseable {
         senders.shutdownNow();
     }
 
-    /** Registers the answer cache ({@code cache="ngsild-answers"}). */
+    /** Registers the answer cache ({@code cache="ngsild-answers"}) and {@code hanse_ngsild_forward_coalesced_total}. */
     @Override
     public void bindTo(MeterRegistry registry) {
         cache.bindTo(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("hanse.ngsild.forward.coalesced", coalesced, java.util.concurrent.atomic.AtomicLong::get)
+                .description("forwarded requests not sent because a concurrent query was already fetching the same cached answer")
+                .register(registry);
     }
 
     /**
@@ -101,6 +111,17 @@ public final class Forwarder implements MeterBinder, AutoCloseable {
         for (int i = 0; i < n; i++) {
             keys[i] = cacheKey(targets.get(i), req);
             SourceAnswer hit = keys[i] == null ? null : cache.get(keys[i]);
+            if (hit == null && keys[i] != null) {
+                // another query is fetching this very answer right now: wait for it instead of asking the source again
+                CompletableFuture<Object> leader = inflight.putIfAbsent(keys[i], results.get(i));
+                if (leader != null) {
+                    results.set(i, leader);
+                    coalesced.incrementAndGet();
+                    continue;
+                }
+                hit = cache.peek(keys[i]);   // it may have arrived between the two looks
+                if (hit != null) inflight.remove(keys[i], results.get(i));
+            }
             if (hit == null) {
                 pending.add(i);
                 continue;
@@ -125,6 +146,8 @@ public final class Forwarder implements MeterBinder, AutoCloseable {
                 } catch (RuntimeException e) {
                     answer = warning(t.registration(), e);
                 }
+                results.get(i).complete(answer);
+                if (keys[i] != null) inflight.remove(keys[i], results.get(i));
                 if (answer instanceof SourceAnswer a) {
                     try {
                         prepare.accept(a);
@@ -132,7 +155,6 @@ public final class Forwarder implements MeterBinder, AutoCloseable {
                         // reported by the caller when it uses the answer
                     }
                 }
-                results.get(i).complete(answer);
             }
         };
         int chains = Math.min(pending.size(), maxConcurrency);
@@ -161,15 +183,29 @@ public final class Forwarder implements MeterBinder, AutoCloseable {
         return new ForwardResult(answers, warnings);
     }
 
-    /** The answer cache's key for a target with {@code cacheDuration} (its first request), or null. */
-    private String cacheKey(ForwardTarget t, ForwardRequest req) {
+    /**
+     * The answer cache's key for a target with {@code cacheDuration} (its first request), or null: the registration,
+     * endpoint, path, parameters and the headers the request carries ({@link #headers}), each length-prefixed so that
+     * no two different requests share a key. Built from the parts, not from an {@link HttpRequest}: a cached query
+     * computes one key per source and building the request took most of its time.
+     */
+    static String cacheKey(ForwardTarget t, ForwardRequest req) {
         Registration r = t.registration();
         if (r.cacheFor() == null) return null;
-        try {
-            return AnswerCache.key(r.id(), request(t, req, req.call().tagged(r.id(), operation(t.path())), t.params()));
-        } catch (Exception e) {
-            return null; // fetch meets the same problem and reports it
-        }
+        StringBuilder sb = new StringBuilder(256);
+        part(sb, r.id());
+        part(sb, r.endpoint().toString());
+        part(sb, t.path());
+        t.params().forEach((k, v) -> part(part(sb, k), v));
+        sb.append('|');
+        headers(r, req).forEach((k, v) -> part(part(sb, k.toLowerCase(java.util.Locale.ROOT)), v));
+        // credentials a decorator of OutboundHttp adds for a configured peer: answers are kept per caller then
+        if (req.call().peer() != null && req.call().callerAuthorization() != null) part(sb.append('|'), req.call().callerAuthorization());
+        return sb.toString();
+    }
+
+    private static StringBuilder part(StringBuilder sb, String s) {
+        return sb.append(s.length()).append(':').append(s);
     }
 
     /**
@@ -244,19 +280,33 @@ public final class Forwarder implements MeterBinder, AutoCloseable {
     private HttpRequest request(ForwardTarget t, ForwardRequest req, CallContext call, Map<String, String> params) throws Exception {
         Registration r = t.registration();
         Duration limit = r.timeout() == null ? req.call().remaining() : req.call().remainingAtMost(r.timeout());
-        HttpRequest.Builder b = http.request(uri(r.endpoint(), t.path(), params), call).timeout(limit.isZero() ? Duration.ofMillis(1) : limit)
-                .header("Accept", "application/json")
-                .header("Via", req.via().append(req.self()));
-        if (req.link() != null) b.header("Link", req.link());
+        HttpRequest.Builder b = http.request(uri(r.endpoint(), t.path(), params), call).timeout(limit.isZero() ? Duration.ofMillis(1) : limit);
+        headers(r, req).forEach(b::setHeader);
+        return b.GET().build();
+    }
+
+    /**
+     * The headers a forwarded request carries besides the per-call ones ({@code traceparent}, {@code User-Agent},
+     * credentials added by {@link OutboundHttp}): {@code Accept}, {@code Via}, the requester's {@code Link}, the
+     * tenant and the registration's {@code contextSourceInfo} headers (relayed ones from the inbound request).
+     */
+    private static Map<String, String> headers(Registration r, ForwardRequest req) {
+        Map<String, String> h = new java.util.LinkedHashMap<>();
+        h.put("Accept", "application/json");
+        h.put("Via", req.via().append(req.self()));
+        if (req.link() != null) h.put("Link", req.link());
         String tenant = r.tenant() != null ? r.tenant() : req.tenant();
-        if (tenant != null && !tenant.isEmpty()) b.header("NGSILD-Tenant", tenant);
+        if (tenant != null && !tenant.isEmpty()) h.put("NGSILD-Tenant", tenant);
         for (var kv : r.sourceInfo().entrySet()) {
             String key = kv.getKey();
             if (List.of("accept", "contentType", "jsonldContext", "ngsildConformance").contains(key)) continue;
             String value = RELAY.equals(kv.getValue()) ? req.inboundHeaders().get(key.toLowerCase(java.util.Locale.ROOT)) : kv.getValue();
-            if (value != null && isToken(key)) b.setHeader(key, value);
+            if (value != null && isToken(key)) {
+                h.keySet().removeIf(k -> k.equalsIgnoreCase(key));
+                h.put(key, value);
+            }
         }
-        return b.GET().build();
+        return h;
     }
 
     private static boolean isToken(String name) {
