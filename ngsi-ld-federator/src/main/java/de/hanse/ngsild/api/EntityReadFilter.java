@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.hanse.core.http.Problem;
 import de.hanse.core.http.ProblemException;
+import de.hanse.ngsild.jsonld.ContextResolver;
 import de.hanse.ngsild.model.EntityRenderer;
 import de.hanse.ngsild.model.Ngsi;
 import de.hanse.ngsild.query.EntityQuery;
@@ -49,8 +50,15 @@ final class EntityReadFilter implements Filter {
     /** The context is compared by identity: the resolver hands out one object per context document. */
     private record ParseKey(String query, de.hanse.ngsild.jsonld.LdContext context) {}
 
+    private final RenderedEntities rendered = new RenderedEntities();
+
     EntityReadFilter(NgsiLdServices s) {
         this.s = s;
+    }
+
+    /** Registers the cache of rendered entities ({@code cache="ngsild-rendered-entities"}). */
+    void bindTo(io.micrometer.core.instrument.MeterRegistry registry) {
+        rendered.bindTo(registry);
     }
 
     @Override
@@ -103,6 +111,12 @@ final class EntityReadFilter implements Filter {
                 if (out.rendered().size() < MAX_RENDERED_PAGES) out.rendered().putIfAbsent(key, page);
             }
             send(res, ld, page.link(), out.warnings(), page.body());
+            return;
+        }
+        if (out.stored() && s.policies().isEmpty()) {
+            // the store's own entities: each rendered once per context, representation and media type
+            String url = Http.contextUrl(scope);
+            send(res, ld, ld ? null : ContextResolver.link(url), out.warnings(), rendered.page(out.entities(), scope.context(), q.format(), ld, url));
             return;
         }
         json(req, res, EntitiesResource.body(s, q, scope, out, req), scope, out.warnings());

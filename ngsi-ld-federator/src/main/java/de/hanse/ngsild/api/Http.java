@@ -133,12 +133,17 @@ final class Http {
      * value it returns.
      */
     static String withContext(boolean ld, JsonNode body, RequestScope scope) {
-        List<String> urls = scope.context().urls();
-        String url = urls.isEmpty() ? CoreContext.URL : urls.get(0);
+        String url = contextUrl(scope);
         if (!ld) return ContextResolver.link(url);
         if (body.isArray()) body.forEach(e -> { if (e.isObject()) ((ObjectNode) e).put("@context", url); });
         else if (body.isObject()) ((ObjectNode) body).put("@context", url);
         return null;
+    }
+
+    /** The URL naming the requester's context in an answer: its first document, or the core context. */
+    static String contextUrl(RequestScope scope) {
+        List<String> urls = scope.context().urls();
+        return urls.isEmpty() ? CoreContext.URL : urls.get(0);
     }
 
     static Response problem(Problem p) {

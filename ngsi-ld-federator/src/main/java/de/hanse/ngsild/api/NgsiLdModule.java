@@ -61,7 +61,9 @@ public final class NgsiLdModule implements NodeModule {
                 contexts, self, c.defaultLimit(), c.maxLimit(),
                 ctx.config().auth().attributePolicies());
         // GET /entities and /entities/{id} bypass Jersey (the federation's hot path), behind metrics and auth
-        server.addFilter(EntityReadFilter.BASE + "/*", new EntityReadFilter(services));
+        EntityReadFilter reads = new EntityReadFilter(services);
+        reads.bindTo(ctx.metrics());
+        server.addFilter(EntityReadFilter.BASE + "/*", reads);
         jersey.register(new EntitiesResource(services));
         jersey.register(new EntityAttrsResource(services));
         jersey.register(new EntityOperationsResource(services));

@@ -12,10 +12,12 @@ import java.util.List;
  * @param rendered when the result is one kept for reuse (every source answered from the answer cache), a map the
  *                 API layer may keep rendered pages of it in (the result's tenant, context, filters, local entities
  *                 and source answers are fixed; the key must hold everything else the rendering depends on); else null
+ * @param stored   the entities are the local store's own (unchanged, never mutated) objects: nothing remote was merged
+ *                 and nothing projected, so their rendering may be kept per object
  */
 public record QueryOutcome(List<ObjectNode> entities, int count, List<String> warnings,
-                           java.util.concurrent.ConcurrentMap<Object, Object> rendered) {
+                           java.util.concurrent.ConcurrentMap<Object, Object> rendered, boolean stored) {
     public QueryOutcome(List<ObjectNode> entities, int count, List<String> warnings) {
-        this(entities, count, warnings, null);
+        this(entities, count, warnings, null, false);
     }
 }

@@ -99,7 +99,8 @@ public final class QueryService {
         int to = (int) Math.min((long) from + q.limit(), matching.size());
         List<ObjectNode> page = new ArrayList<>(to - from);
         for (ObjectNode e : matching.subList(from, to)) page.add(Projection.apply(e, q));
-        return new QueryOutcome(page, matching.size(), warnings, m.clean() && key != null ? m.rendered() : null);
+        boolean stored = answers.isEmpty() && q.attrs() == null && q.pick() == null && q.omit() == null;
+        return new QueryOutcome(page, matching.size(), warnings, m.clean() && key != null ? m.rendered() : null, stored);
     }
 
     /**

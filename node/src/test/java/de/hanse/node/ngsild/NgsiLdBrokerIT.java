@@ -49,7 +49,11 @@ class NgsiLdBrokerIT {
         String id = "urn:ngsi-ld:OffStreetParking:p1";
         assertThat(post(n, "entities", "{\"id\":\"" + id + "\",\"type\":\"OffStreetParking\",\"free\":5}").statusCode()).isEqualTo(201);
         assertProblem(post(n, "entities", "{\"id\":\"" + id + "\",\"type\":\"OffStreetParking\"}"), 409, "AlreadyExists");
+        String query = "ngsi-ld/v1/entities?type=OffStreetParking&options=keyValues";
+        assertThat(json(nodes.get(n, query)).at("/0/free").asInt()).isEqualTo(5);
         assertThat(post(n, "entities/" + id + "/attrs", "{\"total\":{\"type\":\"Property\",\"value\":50}}").statusCode()).isEqualTo(204);
+        // the same query again shows the write at once (rendered entities are kept per stored version)
+        assertThat(json(nodes.get(n, query)).at("/0/total").asInt()).isEqualTo(50);
         HttpResponse<String> partial = send(n, "PATCH", "entities/" + id + "/attrs", "{\"free\":7,\"nope\":1}");
         assertThat(partial.statusCode()).isEqualTo(207);
         assertThat(json(partial).at("/notUpdated/0/attributeName").asText()).isEqualTo("nope");
@@ -59,6 +63,7 @@ class NgsiLdBrokerIT {
         assertThat(e.at("/free/observedAt").asText()).isEqualTo("2026-11-29T03:00:00Z");
         assertThat(e.at("/total/value").asInt()).isEqualTo(50);
         assertThat(e.has("createdAt")).isTrue();
+        assertThat(json(nodes.get(n, query)).at("/0/free").asInt()).isEqualTo(8);
         // a percent-encoded id names the same entity; application/ld+json carries the context in the body
         HttpResponse<String> encoded = nodes.get(n, "ngsi-ld/v1/entities/" + NgsiLdClient.enc(id), "Accept", "application/ld+json");
         assertThat(encoded.statusCode()).isEqualTo(200);

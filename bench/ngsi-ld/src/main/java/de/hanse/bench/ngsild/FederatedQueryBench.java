@@ -53,6 +53,17 @@ public final class FederatedQueryBench {
             }
             String count = get(http, state.baseUri().resolve(QUERY)).headers().firstValue("NGSILD-Results-Count").orElse("?");
             System.out.printf(Locale.ROOT, "federated count %s (expected %d)%n", count, peers * entities);
+            if (Boolean.getBoolean("forwardedOnly")) {
+                // what a peer does per federated query: the request the state forwards (expanded type, sysAttrs, limit 1,000)
+                URI forwarded = nodes.get(1).baseUri().resolve("ngsi-ld/v1/entities?type="
+                        + java.net.URLEncoder.encode("https://uri.etsi.org/ngsi-ld/default-context/BenchSensor", java.nio.charset.StandardCharsets.UTF_8)
+                        + "&q=temperature%3E0&options=sysAttrs&limit=1000&count=true");
+                String sample = get(http, forwarded).body();
+                System.out.printf(Locale.ROOT, "answer: %d bytes, begins %s%n", sample.length(), sample.substring(0, Math.min(600, sample.length())));
+                System.out.printf(Locale.ROOT, "forwarded query straight to one peer, %d raw-socket clients: %.0f queries/s%n", clients,
+                        throughput(forwarded, clients, seconds, true));
+                return;
+            }
             if (Boolean.getBoolean("direct")) {
                 System.out.printf(Locale.ROOT, "direct to one peer, %d clients: %.0f queries/s%n", clients,
                         throughput(nodes.get(1).baseUri().resolve(QUERY), clients, seconds, false));
