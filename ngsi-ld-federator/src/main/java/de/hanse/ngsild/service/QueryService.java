@@ -68,7 +68,8 @@ public final class QueryService {
                             + ") leads back to " + r.agent() + ", which already handled this request (Via)").toException();
                 warnings.add(new Warning(199, r.agent(), "loop detected, source not asked").header());
             }
-            ForwardResult fr = forwarder.forward(sel.targets(), forwardRequest(scope), QueryService::validateEntities, a -> expand(a, scope));
+            ForwardResult fr = forwarder.forward(sel.targets(), forwardRequest(scope), QueryService::validateEntities,
+                    a -> matchingAlone(expand(a, scope), q, scope, a));
             answers = fr.answers();
             // only answers from the answer cache come back as the same objects: only then can a result be reused
             reusable = !answers.isEmpty() && fr.warnings().isEmpty() && answers.size() == sel.targets().size()
@@ -114,9 +115,11 @@ public final class QueryService {
         for (ObjectNode e : store.all(scope.tenant())) if (q.matches(e)) local.add(e);
         sources.add(new SourceEntities("local", Registration.Mode.INCLUSIVE, local));
         boolean clean = true;
+        List<SourceAnswer> answerOf = new ArrayList<>(answers.size());
         for (SourceAnswer a : answers) {
             try {
                 sources.add(new SourceEntities(a.registration().agent(), a.registration().mode(), expand(a, scope)));
+                answerOf.add(a);
                 relay(a, warnings);
             } catch (RuntimeException e) {
                 clean = false;
@@ -124,8 +127,20 @@ public final class QueryService {
             }
         }
         List<ObjectNode> all = EntityMerger.merge(sources, now);
+        // the merge hands back an input entity as the very object when it came from one source and lost nothing
+        // (the usual case): its verdict is the one it got on its own (local ones matched above; remote ones as they
+        // arrived, while other sources were still answering). Only entities the merge built are matched here.
+        java.util.Map<ObjectNode, Boolean> verdict = new java.util.IdentityHashMap<>(2 * all.size());
+        for (ObjectNode e : local) verdict.put(e, Boolean.TRUE);
+        for (int i = 1; i < sources.size(); i++) {
+            java.util.Set<ObjectNode> alone = matchingAlone(sources.get(i).entities(), q, scope, answerOf.get(i - 1));
+            for (ObjectNode e : sources.get(i).entities()) verdict.put(e, alone.contains(e));
+        }
         List<ObjectNode> matching = new ArrayList<>(all.size());
-        for (ObjectNode e : all) if (q.matches(e)) matching.add(e);
+        for (ObjectNode e : all) {
+            Boolean v = verdict.get(e);
+            if (v == null ? q.matches(e) : v) matching.add(e);
+        }
         return new Merged(List.copyOf(matching), kept ? EntityMerger.earliestExpiry(sources) : null, clean, Duration.ZERO);
     }
 
@@ -206,6 +221,27 @@ public final class QueryService {
     }
 
     private record ExpansionKey(de.hanse.ngsild.jsonld.LdContext context) {}
+
+    /**
+     * The entities of an answer (as {@link #expand}ed for the scope) that match the query's filters on their own,
+     * kept with the answer per context and filter parameters.
+     */
+    static java.util.Set<ObjectNode> matchingAlone(List<ObjectNode> expanded, EntityQuery q, RequestScope scope, SourceAnswer a) {
+        Alone kept = a.derived(new MatchKey(scope.context(), filterOf(q)), answer -> alone(expanded, q));
+        // verdicts are by identity: they hold only for the very expansion they were made from (an answer with many
+        // contexts may be expanded afresh when its memo is full)
+        return kept.of() == expanded ? kept.matching() : alone(expanded, q).matching();
+    }
+
+    private static Alone alone(List<ObjectNode> expanded, EntityQuery q) {
+        java.util.Set<ObjectNode> s = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(2 * expanded.size()));
+        for (ObjectNode e : expanded) if (q.matches(e)) s.add(e);
+        return new Alone(expanded, java.util.Collections.unmodifiableSet(s));
+    }
+
+    private record Alone(List<ObjectNode> of, java.util.Set<ObjectNode> matching) {}
+
+    private record MatchKey(de.hanse.ngsild.jsonld.LdContext context, java.util.Map<String, String> filter) {}
 
     private static String validateEntities(JsonNode body) {
         if (!body.isArray()) return "expected a JSON array of entities";
