@@ -23,7 +23,7 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 /**
  * Quads of records that are not stored yet (a first harvest writes only such), collected for one page and added
  * in one go inside the caller's write transaction: every distinct node of the page is looked up or allocated in
- * TDB2's node table once, and the page's quads are inserted into each of the six quad indexes in that index's own
+ * TDB2's node table once, and the page's quads are inserted into each of the store's quad indexes (four or six) in that index's own
  * sort order, so consecutive inserts land in the same B+tree leaves instead of one random leaf per quad and
  * index. It is the same write TDB2's {@code QuadTable.add} makes, in another order and in the same transaction:
  * an aborted or killed run leaves the store as before. Any other dataset (not TDB2, wrapped, or outside a write

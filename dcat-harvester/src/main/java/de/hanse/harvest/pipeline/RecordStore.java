@@ -94,7 +94,7 @@ public final class RecordStore {
      * stored yet (a new record), which saves looking for an old version. A replaced record is written as the
      * difference to what is stored: only quads that are gone are deleted and only new ones added (a changed title
      * touches a few quads, not the ~100 of a whole record with provenance and quality report; every quad costs an
-     * update of six TDB2 indexes). Blank nodes are parsed afresh each time, so triples with blank nodes are
+     * update of each of TDB2's quad indexes, four or six). Blank nodes are parsed afresh each time, so triples with blank nodes are
      * always rewritten.
      */
     public static void write(DatasetGraph dsg, String source, Node record, DatasetRecord rec, String pageUrl, String hash,

@@ -21,7 +21,7 @@ import org.apache.jena.sparql.path.P_Link;
  * violation and warning counts are kept once, in the record's provenance ({@code hanse:violations},
  * {@code hanse:warnings} in {@code urn:hanse:meta}); what the report leaves out is what can be derived (the
  * measurement's type from {@code dqv:isMeasurementOf}, its report from its graph and IRI, the shapes from
- * {@link #SHAPES}): every quad costs six TDB2 index inserts. Deterministic for the same input (no timestamps),
+ * {@link #SHAPES}): every quad costs one insert per TDB2 quad index (four or six). Deterministic for the same input (no timestamps),
  * so reports do not churn. Stateless.
  */
 final class QualityReport {

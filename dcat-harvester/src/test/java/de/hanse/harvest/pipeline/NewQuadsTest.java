@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The bulk path for new records' quads on a real on-disk TDB2: the same quads end up in every one of the six quad
+ * The bulk path for new records' quads on a real on-disk TDB2: the same quads end up in every one of the store's quad
  * indexes as with one {@code add} at a time (each index answers the patterns it serves), in the index's own order,
  * and an aborted transaction leaves nothing behind.
  */

@@ -68,6 +68,9 @@ public final class HarvestBench {
             System.err.printf(Locale.ROOT, "  after the first harvest: %,d quads stored (%.1f per dataset), %,d MiB on disk%n",
                     quadsStored, (double) quadsStored / size, sizeOf(work.resolve("harvest-tdb2")) >> 20);
 
+            if (Boolean.parseBoolean(System.getProperty("queries", "true")))
+                report.querySide = QuerySide.measure(store, cfg.name(), QuerySide.sample(store, cfg.name()));
+
             // the store after the first harvest: dumped for the like-for-like loader, fingerprinted to check later runs
             Path quads = work.resolve("harvested.nq");
             StoreFingerprint afterFirst;
@@ -168,21 +171,24 @@ public final class HarvestBench {
      * reader thread fetches, parses, hashes and validates one page ahead) and of validation, and the heap.
      */
     record Phase(HarvestReport report, double seconds, double cpuSeconds, double writeCpuSeconds, double validateCpuSeconds,
-                 long validations, long peakHeap, long maxAfterGc) {}
+                 long validations, long peakHeap, long maxAfterGc, String cpuSplit) {}
 
     private static Phase phase(HeapMeter heap, TimedValidator timed, java.util.function.Supplier<HarvestReport> run) {
         heap.reset();
         long v0 = timed.cpuNanos(), n0 = timed.calls();
         long c0 = cpuNanos();
+        CpuSplit split = CpuSplit.start();
         long w0 = THREADS.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         HarvestReport r = run.get();
         double s = (System.nanoTime() - t0) / 1e9;
         double write = (THREADS.getCurrentThreadCpuTime() - w0) / 1e9;
         double cpu = (cpuNanos() - c0) / 1e9;
+        String where = split.stop();
         check(r.succeeded(), "run failed: " + r.summary());
         System.err.println("  " + r.summary());
-        return new Phase(r, s, cpu, write, (timed.cpuNanos() - v0) / 1e9, timed.calls() - n0, heap.peakBytes(), heap.maxAfterGcBytes());
+        System.err.println("  CPU: " + where);
+        return new Phase(r, s, cpu, write, (timed.cpuNanos() - v0) / 1e9, timed.calls() - n0, heap.peakBytes(), heap.maxAfterGcBytes(), where);
     }
 
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();

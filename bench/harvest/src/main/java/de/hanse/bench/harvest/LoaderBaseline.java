@@ -16,7 +16,7 @@ import org.apache.jena.tdb2.loader.LoaderFactory;
  * is timed.
  */
 final class LoaderBaseline {
-    record Result(long triples, double seconds, double cpuSeconds, long peakHeap, long maxAfterGc) {
+    record Result(long triples, double seconds, double cpuSeconds, long peakHeap, long maxAfterGc, String cpuSplit) {
         double triplesPerSecond() {
             return triples / seconds;
         }
@@ -40,6 +40,7 @@ final class LoaderBaseline {
                     "tdb2 phased loader, %d datasets: %d triples in %.1f s wall, %.1f s CPU: %.0f triples/s, %.0f datasets/s; peak heap %s (max %s)",
                     size, r.triples(), r.seconds(), r.cpuSeconds(), r.triplesPerSecond(), size / r.seconds(), HeapMeter.mib(r.peakHeap()),
                     HeapMeter.mib(Runtime.getRuntime().maxMemory())));
+            System.out.println("CPU by thread, user + system seconds (/proc): " + r.cpuSplit());
         } finally {
             HarvestBench.deleteTree(work);
         }
@@ -66,13 +67,15 @@ final class LoaderBaseline {
         try {
             heap.reset();
             long c0 = HarvestBench.cpuNanos();
+            CpuSplit split = CpuSplit.start();
             long t0 = System.nanoTime();
             DataLoader loader = LoaderFactory.phasedLoader(dsg, null, (fmt, fmtArgs) -> {});
             loader.startBulk();
             loader.load(files);
             loader.finishBulk();
             double s = (System.nanoTime() - t0) / 1e9;
-            return new Result(loader.countTriples() + loader.countQuads(), s, (HarvestBench.cpuNanos() - c0) / 1e9, heap.peakBytes(), heap.maxAfterGcBytes());
+            return new Result(loader.countTriples() + loader.countQuads(), s, (HarvestBench.cpuNanos() - c0) / 1e9, heap.peakBytes(),
+                    heap.maxAfterGcBytes(), split.stop());
         } finally {
             dsg.close();
         }

@@ -16,6 +16,8 @@ final class Report {
     long firstQuads;
     StoreFingerprint.Diff deltaDiff;
     long deltaQuadsRemoved, deltaQuadsAdded;
+    /** Reads after the first harvest ({@link QuerySide}): operation to fastest time and answer size. */
+    java.util.Map<String, String> querySide;
 
     Report(int size, int pageSize, String validatorName) {
         this.size = size;
@@ -59,10 +61,16 @@ final class Report {
         if (quadLoader != null) sb.append(loaderRow("tdb2 phased loader, the quads the first harvest stored", quadLoader, "quads"));
         if (loader != null) sb.append(f("%nTriples/s (wall): harvest %.0f, loader %.0f, **ratio %.2f**; by process CPU time: ratio %.2f (goal >= 0.5).%n", harvestTps,
                 loader.triplesPerSecond(), harvestTps / loader.triplesPerSecond(), loader.cpuSeconds() / first.cpuSeconds()));
+        sb.append(f("%nCPU of the first harvest by thread, user + system seconds (/proc): %s.%n", first.cpuSplit()));
         if (firstQuads > 0) sb.append(f("The first harvest stored %d quads (records, provenance, quality reports): %.0f quads/s.%n", firstQuads, firstQuads / first.seconds()));
         if (quadLoader != null)
-            sb.append(f("Like for like (the same %d quads into the same six quad indexes): loader %.0f quads/s, ratio %.2f (wall), %.2f (CPU).%n",
+            sb.append(f("Like for like (the same %d quads, into TDB2's default six quad indexes): loader %.0f quads/s, ratio %.2f (wall), %.2f (CPU).%n",
                     quadLoader.triples(), quadLoader.triplesPerSecond(), quadLoader.seconds() / first.seconds(), quadLoader.cpuSeconds() / first.cpuSeconds()));
+        if (querySide != null) {
+            sb.append(f("%nReads after the first harvest (fastest of %d rounds; answer size in brackets):%n%n| read | time |%n|---|---|%n", QuerySide.ROUNDS));
+            querySide.forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+            sb.append('\n');
+        }
         if (delta != null) appendReharvests(sb);
         sb.append(f("System load average at the end: %.1f on %d cores (the machine is shared).%n", os.getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors()));
