@@ -56,6 +56,7 @@ public final class QueryService {
     public QueryOutcome query(EntityQuery q, RequestScope scope, String operation) {
         requireTenant(scope.tenant());
         long localVersion = store.version();
+        java.util.Map<String, String> filter = filterOf(q);
         List<String> warnings = new ArrayList<>();
         List<SourceAnswer> answers = List.of();
         boolean reusable = false;
@@ -69,26 +70,26 @@ public final class QueryService {
                 warnings.add(new Warning(199, r.agent(), "loop detected, source not asked").header());
             }
             ForwardResult fr = forwarder.forward(sel.targets(), forwardRequest(scope), QueryService::validateEntities,
-                    a -> matchingAlone(expand(a, scope), q, scope, a));
+                    a -> expanded(a, scope).matching(q, filter));
             answers = fr.answers();
             // only answers from the answer cache come back as the same objects: only then can a result be reused
             reusable = !answers.isEmpty() && fr.warnings().isEmpty() && answers.size() == sel.targets().size()
                     && answers.stream().allMatch(a -> a.registration().cacheFor() != null && a.relayedWarnings().isEmpty());
             fr.warnings().forEach(w -> warnings.add(w.header()));
         }
-        MergeKey key = reusable ? new MergeKey(scope.tenant(), operation, scope.context(), filterOf(q), localVersion,
+        MergeKey key = reusable ? new MergeKey(scope.tenant(), operation, scope.context(), filter, localVersion,
                 answers.stream().map(Identity::new).toList()) : null;
         Instant now = Instant.now();
         Merged m;
         if (key == null) {
-            m = merge(q, scope, answers, warnings, now, false);
+            m = merge(q, filter, scope, answers, warnings, now, false);
         } else {
             // concurrent queries over the same answers wait for one merge instead of each merging
             Merged[] fresh = {null};
             List<SourceAnswer> inputs = answers;
             m = merged.asMap().compute(key, (k, old) -> {
                 if (old != null && (old.validUntil() == null || now.isBefore(old.validUntil()))) return old;
-                Merged x = merge(q, scope, inputs, warnings, now, true);
+                Merged x = merge(q, filter, scope, inputs, warnings, now, true);
                 fresh[0] = x;
                 return x.clean() ? new Merged(x.matching(), x.validUntil(), true,
                         inputs.stream().map(a -> a.registration().cacheFor()).min(Duration::compareTo).orElseThrow()) : null;
@@ -108,18 +109,19 @@ public final class QueryService {
      * Merges local and remote entities and keeps those that match; {@code clean} when no answer had to be dropped.
      * Only a result that will be {@code kept} needs its validity (the earliest expiresAt among the inputs).
      */
-    private Merged merge(EntityQuery q, RequestScope scope, List<SourceAnswer> answers, List<String> warnings, Instant now,
-                         boolean kept) {
+    private Merged merge(EntityQuery q, java.util.Map<String, String> filter, RequestScope scope, List<SourceAnswer> answers,
+                         List<String> warnings, Instant now, boolean kept) {
         List<SourceEntities> sources = new ArrayList<>(answers.size() + 1);
         List<ObjectNode> local = new ArrayList<>();
         for (ObjectNode e : store.all(scope.tenant())) if (q.matches(e)) local.add(e);
         sources.add(new SourceEntities("local", Registration.Mode.INCLUSIVE, local));
         boolean clean = true;
-        List<SourceAnswer> answerOf = new ArrayList<>(answers.size());
+        List<Expanded> remote = new ArrayList<>(answers.size());
         for (SourceAnswer a : answers) {
             try {
-                sources.add(new SourceEntities(a.registration().agent(), a.registration().mode(), expand(a, scope)));
-                answerOf.add(a);
+                Expanded x = expanded(a, scope);
+                sources.add(new SourceEntities(a.registration().agent(), a.registration().mode(), x.entities()));
+                remote.add(x);
                 relay(a, warnings);
             } catch (RuntimeException e) {
                 clean = false;
@@ -132,9 +134,9 @@ public final class QueryService {
         // arrived, while other sources were still answering). Only entities the merge built are matched here.
         java.util.Map<ObjectNode, Boolean> verdict = new java.util.IdentityHashMap<>(2 * all.size());
         for (ObjectNode e : local) verdict.put(e, Boolean.TRUE);
-        for (int i = 1; i < sources.size(); i++) {
-            java.util.Set<ObjectNode> alone = matchingAlone(sources.get(i).entities(), q, scope, answerOf.get(i - 1));
-            for (ObjectNode e : sources.get(i).entities()) verdict.put(e, alone.contains(e));
+        for (Expanded x : remote) {
+            java.util.Set<ObjectNode> alone = x.matching(q, filter);
+            for (ObjectNode e : x.entities()) verdict.put(e, alone.contains(e));
         }
         List<ObjectNode> matching = new ArrayList<>(all.size());
         for (ObjectNode e : all) {
@@ -210,38 +212,37 @@ public final class QueryService {
      * context (an answer from the cache is reused by every query in its {@code cacheDuration}); the list and its
      * entities are shared, so callers must not mutate them (the merge and the projection copy).
      */
-    static List<ObjectNode> expand(SourceAnswer a, RequestScope scope) {
+    static Expanded expanded(SourceAnswer a, RequestScope scope) {
         // keyed by the context object itself (identity): the resolver hands out one object per context document
         return a.derived(new ExpansionKey(scope.context()), answer -> {
             List<ObjectNode> out = new ArrayList<>();
             for (JsonNode body : answer.bodies())
                 for (JsonNode e : body) out.add(EntityExpander.entity(e, scope.context(), null));
-            return List.copyOf(out);
+            return new Expanded(List.copyOf(out), new java.util.concurrent.ConcurrentHashMap<>());
         });
     }
 
     private record ExpansionKey(de.hanse.ngsild.jsonld.LdContext context) {}
 
     /**
-     * The entities of an answer (as {@link #expand}ed for the scope) that match the query's filters on their own,
-     * kept with the answer per context and filter parameters.
+     * An answer's entities expanded with one context, and per filter parameters ({@link #filterOf}) those of them
+     * that match on their own (identity sets, so they belong to this very expansion; at most
+     * {@value #MAX_VERDICTS} filters are kept, further ones are computed on each call).
      */
-    static java.util.Set<ObjectNode> matchingAlone(List<ObjectNode> expanded, EntityQuery q, RequestScope scope, SourceAnswer a) {
-        Alone kept = a.derived(new MatchKey(scope.context(), filterOf(q)), answer -> alone(expanded, q));
-        // verdicts are by identity: they hold only for the very expansion they were made from (an answer with many
-        // contexts may be expanded afresh when its memo is full)
-        return kept.of() == expanded ? kept.matching() : alone(expanded, q).matching();
+    record Expanded(List<ObjectNode> entities, java.util.concurrent.ConcurrentMap<java.util.Map<String, String>, java.util.Set<ObjectNode>> alone) {
+        private static final int MAX_VERDICTS = 16;
+
+        java.util.Set<ObjectNode> matching(EntityQuery q, java.util.Map<String, String> filter) {
+            java.util.Set<ObjectNode> kept = alone.get(filter);
+            if (kept != null) return kept;
+            java.util.Set<ObjectNode> s = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(2 * entities.size()));
+            for (ObjectNode e : entities) if (q.matches(e)) s.add(e);
+            java.util.Set<ObjectNode> fresh = java.util.Collections.unmodifiableSet(s);
+            if (alone.size() >= MAX_VERDICTS) return fresh;
+            kept = alone.putIfAbsent(filter, fresh);
+            return kept != null ? kept : fresh;
+        }
     }
-
-    private static Alone alone(List<ObjectNode> expanded, EntityQuery q) {
-        java.util.Set<ObjectNode> s = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(2 * expanded.size()));
-        for (ObjectNode e : expanded) if (q.matches(e)) s.add(e);
-        return new Alone(expanded, java.util.Collections.unmodifiableSet(s));
-    }
-
-    private record Alone(List<ObjectNode> of, java.util.Set<ObjectNode> matching) {}
-
-    private record MatchKey(de.hanse.ngsild.jsonld.LdContext context, java.util.Map<String, String> filter) {}
 
     private static String validateEntities(JsonNode body) {
         if (!body.isArray()) return "expected a JSON array of entities";

@@ -126,11 +126,7 @@ public final class Forwarder implements MeterBinder, AutoCloseable {
                 pending.add(i);
                 continue;
             }
-            try {
-                prepare.accept(hit);
-            } catch (RuntimeException e) {
-                // reported by the caller when it uses the answer
-            }
+            prepare(prepare, hit);
             results.get(i).complete(hit);
         }
         AtomicInteger next = new AtomicInteger();
@@ -145,16 +141,12 @@ public final class Forwarder implements MeterBinder, AutoCloseable {
                     answer = fetch(t, req, validate, keys[i]);
                 } catch (RuntimeException e) {
                     answer = warning(t.registration(), e);
+                } finally {
+                    // whatever happened, queries waiting for this fetch must not wait for it again
+                    if (keys[i] != null) inflight.remove(keys[i], results.get(i));
                 }
                 results.get(i).complete(answer);
-                if (keys[i] != null) inflight.remove(keys[i], results.get(i));
-                if (answer instanceof SourceAnswer a) {
-                    try {
-                        prepare.accept(a);
-                    } catch (RuntimeException e) {
-                        // reported by the caller when it uses the answer
-                    }
-                }
+                if (answer instanceof SourceAnswer a) prepare(prepare, a);
             }
         };
         int chains = Math.min(pending.size(), maxConcurrency);
@@ -181,6 +173,15 @@ public final class Forwarder implements MeterBinder, AutoCloseable {
             registrations.record(req.tenant(), r.id(), o instanceof SourceAnswer);
         }
         return new ForwardResult(answers, warnings);
+    }
+
+    /** Runs {@code prepare} on an answer; what it throws is reported by the caller when it uses the answer. */
+    private static void prepare(java.util.function.Consumer<SourceAnswer> prepare, SourceAnswer a) {
+        try {
+            prepare.accept(a);
+        } catch (RuntimeException e) {
+            // ignored here: the caller meets the same problem again when it uses the answer
+        }
     }
 
     /**

@@ -26,16 +26,18 @@ public record SourceAnswer(Registration registration, List<JsonNode> bodies, Lis
     }
 
     /**
-     * The value derived from the bodies under {@code key} (e.g. the entities expanded with one context), computed
-     * at most once per key while there are fewer than {@link #MAX_DERIVED} keys; the function must be pure, and
-     * an exception it throws is passed on and nothing is kept.
+     * The value derived from the bodies under {@code key} (e.g. the entities expanded with one context), kept while
+     * there are fewer than {@link #MAX_DERIVED} keys, so that every caller gets the same object (when two compute it
+     * at once, the first kept wins); the function must be pure, and an exception it throws is passed on and nothing
+     * is kept.
      */
     @SuppressWarnings("unchecked")
     public <T> T derived(Object key, Function<SourceAnswer, T> compute) {
         Object v = memo.get(key);
         if (v != null) return (T) v;
         T fresh = compute.apply(this);
-        if (memo.size() < MAX_DERIVED) memo.putIfAbsent(key, fresh);
-        return fresh;
+        if (memo.size() >= MAX_DERIVED) return fresh;
+        Object won = memo.putIfAbsent(key, fresh);   // a concurrent caller may have been first: all share its value
+        return won != null ? (T) won : fresh;
     }
 }
