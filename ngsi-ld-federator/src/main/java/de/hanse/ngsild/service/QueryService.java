@@ -120,7 +120,7 @@ public final class QueryService {
         for (SourceAnswer a : answers) {
             try {
                 Expanded x = expanded(a, scope);
-                sources.add(new SourceEntities(a.registration().agent(), a.registration().mode(), x.entities()));
+                sources.add(new SourceEntities(a.registration().agent(), a.registration().mode(), x.entities(), x.facts()));
                 remote.add(x);
                 relay(a, warnings);
             } catch (RuntimeException e) {
@@ -218,18 +218,20 @@ public final class QueryService {
             List<ObjectNode> out = new ArrayList<>();
             for (JsonNode body : answer.bodies())
                 for (JsonNode e : body) out.add(EntityExpander.entity(e, scope.context(), null));
-            return new Expanded(List.copyOf(out), new java.util.concurrent.ConcurrentHashMap<>());
+            List<ObjectNode> entities = List.copyOf(out);
+            return new Expanded(entities, SourceEntities.Facts.of(entities), new java.util.concurrent.ConcurrentHashMap<>());
         });
     }
 
     private record ExpansionKey(de.hanse.ngsild.jsonld.LdContext context) {}
 
     /**
-     * An answer's entities expanded with one context, and per filter parameters ({@link #filterOf}) those of them
+     * An answer's entities expanded with one context, what the merge needs to know about them (computed with the
+     * expansion, as the answer arrives), and per filter parameters ({@link #filterOf}) those of them
      * that match on their own (identity sets, so they belong to this very expansion; at most
      * {@value #MAX_VERDICTS} filters are kept, further ones are computed on each call).
      */
-    record Expanded(List<ObjectNode> entities, java.util.concurrent.ConcurrentMap<java.util.Map<String, String>, java.util.Set<ObjectNode>> alone) {
+    record Expanded(List<ObjectNode> entities, SourceEntities.Facts facts, java.util.concurrent.ConcurrentMap<java.util.Map<String, String>, java.util.Set<ObjectNode>> alone) {
         private static final int MAX_VERDICTS = 16;
 
         java.util.Set<ObjectNode> matching(EntityQuery q, java.util.Map<String, String> filter) {

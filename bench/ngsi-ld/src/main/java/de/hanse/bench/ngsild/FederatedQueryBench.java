@@ -36,7 +36,7 @@ public final class FederatedQueryBench {
         int peers = Integer.getInteger("peers", 8);
         int entities = Integer.getInteger("entities", 50);
         int clients = Integer.getInteger("clients", 16);
-        int samples = Integer.getInteger("samples", 400);
+        int samples = Integer.getInteger("samples", 1_600);
         int seconds = Integer.getInteger("seconds", 10);
         long cacheMs = Long.getLong("cacheMs", 0);   // > 0: registrations carry management.cacheDuration
         String management = cacheMs > 0 ? ",\"management\":{\"cacheDuration\":" + cacheMs + "}" : "";
@@ -69,17 +69,31 @@ public final class FederatedQueryBench {
                         throughput(nodes.get(1).baseUri().resolve(QUERY), clients, seconds, false));
                 return;
             }
-            for (int i = 0; i < 300; i++) get(http, state.baseUri().resolve(QUERY));
+            URI fedUri = state.baseUri().resolve(QUERY);
+            List<URI> direct = nodes.subList(1, nodes.size()).stream().map(n -> n.baseUri().resolve(QUERY)).toList();
+            warmUp(http, fedUri, direct);
+            // interleaved: each federated query is followed by a direct one at the next peer, so both series see the
+            // same neighbours' load and the same JIT state (phases one after another would compare different minutes)
+            long[] fed = new long[samples];
+            long[][] alone = new long[peers][(samples + peers - 1) / peers];
+            int[] filled = new int[peers];
+            for (int r = 0; r < samples; r++) {
+                fed[r] = time(http, fedUri);
+                int p = r % peers;
+                alone[p][filled[p]++] = time(http, direct.get(p));
+            }
+            Arrays.sort(fed);
             double slowestP50 = 0;
             double slowestP99 = 0;
-            for (HanseNode peer : nodes.subList(1, nodes.size())) {
-                long[] t = sample(http, peer.baseUri().resolve(QUERY), samples / 2);
+            for (int p = 0; p < peers; p++) {
+                long[] t = Arrays.copyOf(alone[p], filled[p]);
+                Arrays.sort(t);
                 slowestP50 = Math.max(slowestP50, pct(t, 50));
                 slowestP99 = Math.max(slowestP99, pct(t, 99));
             }
-            long[] fed = sample(http, state.baseUri().resolve(QUERY), samples);
             double p50 = pct(fed, 50);
             double p99 = pct(fed, 99);
+            if (Boolean.getBoolean("cpuSplit")) cpuSplit(http, fedUri, direct.get(0), samples);
             double qps = throughput(state.baseUri().resolve(QUERY), clients, seconds, false);
             double raw = throughput(state.baseUri().resolve(QUERY), clients, seconds, true);
             System.out.printf(Locale.ROOT, "| peers | entities/peer | delay | slowest peer p50 / p99 | federated p50 / p99 | p50 - slowest | p50 ratio | %d clients, JDK HttpClient | %d clients, raw sockets |%n", clients, clients);
@@ -94,6 +108,33 @@ public final class FederatedQueryBench {
             for (int i = nodes.size() - 1; i >= 0; i--) nodes.get(i).close();
             System.exit(0);
         }
+    }
+
+    /**
+     * Sends the federated query, each followed by a direct one at the next peer, one at a time until the JIT has
+     * settled: rounds of 100 until two rounds in a row spent less than 2 % of their wall time compiling (at least 300 and at most {@code warmupMax}, default 6,000
+     * queries). With a fixed 300 queries, the compiler threads still took about 4 ms of CPU per query during the
+     * latency sample, on the same 2 cores as the query: a cold-start figure, not the steady state of a running node.
+     */
+    private static void warmUp(HttpClient http, URI fed, List<URI> direct) throws Exception {
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        int max = Integer.getInteger("warmupMax", 6_000);
+        int sent = 0;
+        int quiet = 0;
+        double share = 1;
+        while (sent < max && (sent < 300 || quiet < 2)) {
+            long c0 = jit.getTotalCompilationTime();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 100; i++) {
+                get(http, fed);
+                get(http, direct.get((sent + i) % direct.size()));
+            }
+            sent += 100;
+            share = (jit.getTotalCompilationTime() - c0) / ((System.nanoTime() - t0) / 1e6);
+            quiet = share < 0.02 ? quiet + 1 : 0;
+        }
+        System.out.printf(Locale.ROOT, "warm-up: %d federated and %d direct queries, compiling %.1f %% of the last round's time%n",
+                sent, sent, 100 * share);
     }
 
     private static HanseNode start(List<HanseNode> nodes, String name) {
@@ -128,15 +169,35 @@ public final class FederatedQueryBench {
         return r;
     }
 
-    private static long[] sample(HttpClient http, URI uri, int n) throws Exception {
-        long[] t = new long[n];
-        for (int i = 0; i < n; i++) {
-            long t0 = System.nanoTime();
-            get(http, uri);
-            t[i] = System.nanoTime() - t0;
+    private static long time(HttpClient http, URI uri) throws Exception {
+        long t0 = System.nanoTime();
+        get(http, uri);
+        return System.nanoTime() - t0;
+    }
+
+    /**
+     * Diagnostics ({@code -DcpuSplit=true}): the CPU of the whole JVM per query, one query at a time, by thread name,
+     * for {@code n} federated queries and then {@code n} direct ones at one peer ({@code -Djfr=file}: a flight
+     * recording of the federated ones). Nearly all of a federated query's CPU lies after the peers' delay, where the
+     * 8 peers and the state share 2 cores.
+     */
+    private static void cpuSplit(HttpClient http, URI fed, URI direct, int n) throws Exception {
+        jdk.jfr.Recording jfr = null;
+        if (System.getProperty("jfr") != null) {
+            jfr = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            jfr.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(Long.getLong("jfrPeriodMs", 5)));
+            jfr.start();
         }
-        Arrays.sort(t);
-        return t;
+        ThreadCpu split = new ThreadCpu();
+        for (int i = 0; i < n; i++) get(http, fed);
+        System.out.println("federated, one at a time, CPU per query by thread: " + split.since(n));
+        if (jfr != null) {
+            jfr.stop();
+            jfr.dump(java.nio.file.Path.of(System.getProperty("jfr")));
+        }
+        split = new ThreadCpu();
+        for (int i = 0; i < n; i++) get(http, direct);
+        System.out.println("direct to one peer, one at a time, CPU per query by thread: " + split.since(n));
     }
 
     private static double pct(long[] sorted, int p) {

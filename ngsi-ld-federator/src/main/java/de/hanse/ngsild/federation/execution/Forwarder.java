@@ -12,7 +12,6 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -65,9 +64,9 @@ public final class Forwarder implements MeterBinder, AutoCloseable {
 
     /**
      * Threads that send one forwarded request each, blocking (at most {@value #MAX_SENDERS}; when all are busy the
-     * request's own thread sends). A blocking {@code HttpClient.send} answered a loopback peer in 0.3 ms where
-     * {@code sendAsync} took 0.7 ms (more thread hand-offs), and the last source of a query is sent from the
-     * request's own thread.
+     * request's own thread sends), the last source of a query from the request's own thread. Each writes its request
+     * and reads the answer itself ({@link OutboundHttp#exchange}): no hand-off to an HTTP client's selector and
+     * executor threads, which cost the state about 2 ms of CPU per query over 8 peers (docs/benchmarks.md).
      */
     private static final int MAX_SENDERS = 64;
     private final java.util.concurrent.ExecutorService senders;
@@ -227,17 +226,14 @@ public final class Forwarder implements MeterBinder, AutoCloseable {
             } catch (Exception e) {
                 return warning(r, e);
             }
-            HttpResponse<byte[]> resp;
+            OutboundHttp.Exchange resp;
             try {
-                resp = http.send(request, BoundedBody.handler(MAX_BYTES), call);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Warning(199, r.agent(), "source failed: interrupted");
+                resp = http.exchange(request, MAX_BYTES, call);
             } catch (Exception e) {
                 return warning(r, e);
             }
             bytes += resp.body().length;
-            int status = resp.statusCode();
+            int status = resp.status();
             if (status == 404) return new SourceAnswer(r, pages, List.of());
             if (status >= 300) return new Warning(299, r.agent(), "source answered HTTP " + status);
             JsonNode body;
@@ -262,7 +258,7 @@ public final class Forwarder implements MeterBinder, AutoCloseable {
         }
     }
 
-    private static boolean hasMore(HttpResponse<?> resp, JsonNode body, Map<String, String> params) {
+    private static boolean hasMore(OutboundHttp.Exchange resp, JsonNode body, Map<String, String> params) {
         if (!body.isArray() || params.get("limit") == null) return false;
         long total = resp.headers().firstValueAsLong("NGSILD-Results-Count").orElse(-1);
         int offset = Integer.parseInt(params.getOrDefault("offset", "0"));

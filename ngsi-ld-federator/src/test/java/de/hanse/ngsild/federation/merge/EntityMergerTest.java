@@ -112,4 +112,72 @@ class EntityMergerTest {
         assertThat(mixed.get(1).has(V + "v")).isTrue();
         assertThat(mixed.get(1).has(V + "x")).isTrue();
     }
+
+    /**
+     * Sources in id order (as Hanse nodes answer) are merged by walking them in step; the same sources marked as
+     * unordered take the general path (grouping by id, then sorting). Both give the very same list: same entities in
+     * the same order, pass-through entities as the same objects, entities at several sources merged alike.
+     */
+    @Test
+    void sourcesInIdOrderMergeInStepExactlyAsTheGeneralPath() {
+        java.util.Random rnd = new java.util.Random(7);
+        for (int round = 0; round < 50; round++) {
+            int k = 1 + rnd.nextInt(6);
+            List<SourceEntities> sorted = new java.util.ArrayList<>();
+            List<SourceEntities> unordered = new java.util.ArrayList<>();
+            for (int s = 0; s < k; s++) {
+                java.util.TreeSet<Integer> ids = new java.util.TreeSet<>();
+                int n = rnd.nextInt(12);
+                // some sources hold their own id range, others overlap with every other source
+                int base = rnd.nextBoolean() ? s * 100 : 0;
+                while (ids.size() < n) ids.add(base + rnd.nextInt(30));
+                List<ObjectNode> es = new java.util.ArrayList<>();
+                for (int id : ids) es.add(e(String.format(java.util.Locale.ROOT,
+                        "{\"id\":\"urn:t:%04d\",\"type\":\"%s\",\"v\":{\"type\":\"Property\",\"value\":%d,\"observedAt\":\"2026-11-28T10:%02d:00Z\"}%s}",
+                        id, s % 2 == 0 ? "T" : "U", s, rnd.nextInt(60), rnd.nextBoolean() ? ",\"w\":{\"type\":\"Property\",\"value\":" + s + "}" : "")));
+                Mode mode = Mode.values()[rnd.nextInt(Mode.values().length)];
+                SourceEntities src = new SourceEntities("s" + s, mode, es);
+                assertThat(src.facts().ids()).hasSize(es.size());
+                sorted.add(src);
+                unordered.add(new SourceEntities("s" + s, mode, es, new SourceEntities.Facts(null, src.facts().earliest(), src.facts().internal())));
+            }
+            List<ObjectNode> inStep = EntityMerger.merge(sorted, NOW);
+            List<ObjectNode> general = EntityMerger.merge(unordered, NOW);
+            assertThat(inStep).as("round %d", round).isEqualTo(general);
+            for (int i = 0; i < inStep.size(); i++)
+                assertThat(inStep.get(i) == general.get(i)).as("round %d, entity %d passed through alike", round, i)
+                        .isEqualTo(isInput(general.get(i), unordered));
+        }
+    }
+
+    @Test
+    void noSourcesOrOnlyEmptyOnesMergeToNothing() {
+        assertThat(EntityMerger.merge(List.of(), NOW)).isEmpty();
+        assertThat(EntityMerger.merge(List.of(src("a", Mode.INCLUSIVE), src("b", Mode.AUXILIARY)), NOW)).isEmpty();
+    }
+
+    private static boolean isInput(ObjectNode e, List<SourceEntities> sources) {
+        for (SourceEntities s : sources) for (ObjectNode x : s.entities()) if (x == e) return true;
+        return false;
+    }
+
+    @Test
+    void factsTellOrderExpiryAndForm() {
+        ObjectNode a = e("{\"id\":\"urn:t:1\",\"type\":\"T\",\"v\":{\"type\":\"Property\",\"value\":1,\"expiresAt\":\"2026-12-01T00:00:00Z\"}}");
+        ObjectNode b = e("{\"id\":\"urn:t:2\",\"type\":\"T\",\"expiresAt\":\"2026-11-30T00:00:00Z\"}");
+        SourceEntities.Facts f = SourceEntities.Facts.of(List.of(a, b));
+        assertThat(f.ids()).containsExactly("urn:t:1", "urn:t:2");
+        assertThat(f.earliest()).isEqualTo(Instant.parse("2026-11-30T00:00:00Z"));
+        assertThat(f.internal()).isTrue();
+        assertThat(f.needsChecks(NOW)).isFalse();
+        assertThat(f.needsChecks(Instant.parse("2026-11-30T00:00:00Z"))).isTrue();
+        assertThat(SourceEntities.Facts.of(List.of(b, a)).ids()).isNull();
+        assertThat(SourceEntities.Facts.of(List.of(a, a)).ids()).isNull();
+        ObjectNode raw = (ObjectNode) Ngsi.JSON.createObjectNode().put("id", "urn:t:3").put("type", "T");
+        raw.set(V + "v", Ngsi.JSON.createObjectNode().put("type", "Property").put("value", 1));
+        assertThat(SourceEntities.Facts.of(List.of(raw)).internal()).isFalse();
+        // past its expiry, the entity is dropped and the source takes the checking path
+        assertThat(EntityMerger.merge(List.of(new SourceEntities("a", Mode.INCLUSIVE, List.of(a, b))), Instant.parse("2026-11-30T12:00:00Z")))
+                .extracting(x -> x.get("id").asText()).containsExactly("urn:t:1");
+    }
 }
