@@ -20,12 +20,15 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Federated NGSI-LD query load: {@code peers} (default 8) real Hanse nodes on loopback, each holding 50 small
  * entities and answering after an injected delay ({@link DelayModule}), and a state node registering all of them.
- * Measures, in one run: p50/p99 of a direct query at each peer (the slowest peer's p50 is the baseline), p50/p99 of
- * the same query federated at the state node, and throughput with {@code clients} (default 16) concurrent clients.
+ * Measures, in one run, after a warm-up until the JIT has settled: p50/p99 of a direct query at each peer (the
+ * slowest peer's p50 is the baseline) and of the same query federated at the state node, taken interleaved (each
+ * federated query followed by a direct one at the next peer, {@code samples} of each, default 1,600), then throughput
+ * with {@code clients} (default 16) concurrent clients.
  *
  * <p>Run: {@code mvn -o -q -f bench/ngsi-ld/pom.xml compile exec:java} (system properties {@code peers},
- * {@code entities}, {@code clients}, {@code samples}, {@code seconds}, {@code hanse.bench.delayMs}, and
- * {@code cacheMs}: when positive, the registrations carry {@code management.cacheDuration} of that many ms).
+ * {@code entities}, {@code clients}, {@code samples}, {@code seconds}, {@code hanse.bench.delayMs}, {@code warmupMax},
+ * {@code cpuSplit} and {@code jfr} (diagnostics, see {@link #cpuSplit}), and {@code cacheMs}: when positive, the
+ * registrations carry {@code management.cacheDuration} of that many ms).
  */
 public final class FederatedQueryBench {
     private static final String QUERY = "ngsi-ld/v1/entities?type=BenchSensor&q=temperature%3E0&limit=20&count=true";
