@@ -57,8 +57,9 @@ public final class OutboundHttp implements AutoCloseable {
 
     private final ExecutorService executor;
     private final HttpClient client;
-    /** Blocking client for {@link #exchange}: its I/O runs on the calling thread. */
-    private final org.apache.hc.client5.http.impl.classic.CloseableHttpClient blocking;
+    /** Blocking client for {@link #exchange} (its I/O runs on the calling thread), made on first use. */
+    private volatile org.apache.hc.client5.http.impl.classic.CloseableHttpClient blocking;
+    private volatile boolean closed;
     private final List<Decorator> decorators = new CopyOnWriteArrayList<>();
     private volatile CallObserver observer = NO_OBSERVER;
 
@@ -76,20 +77,30 @@ public final class OutboundHttp implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
-        this.blocking = blockingClient(maxThreads);
     }
 
     /**
-     * Pooled HTTP/1.1 connections, up to {@code maxThreads} per peer (a peer's calls in flight at once), no cookies,
+     * Pooled HTTP/1.1 connections, up to 256 per peer and 1,024 in all (calls in flight at once: the forwarder's
+     * senders and request threads; a call beyond waits for a connection within its own timeout), no cookies,
      * no content compression (a peer's answer is parsed at once; inflating would only cost CPU), redirects followed
      * as by the shared client. Retries only a request that found its pooled connection closed by the peer
      * (no response at all, which is safe for the idempotent calls made here), at once; never on a response, so a
      * peer's 429 or 503 is reported, not waited for.
      */
-    private static org.apache.hc.client5.http.impl.classic.CloseableHttpClient blockingClient(int maxThreads) {
+    private org.apache.hc.client5.http.impl.classic.CloseableHttpClient blocking() throws IOException {
+        var b = blocking;
+        if (b != null) return b;
+        synchronized (this) {
+            if (closed) throw new IOException("closed");
+            if (blocking == null) blocking = blockingClient();
+            return blocking;
+        }
+    }
+
+    private static org.apache.hc.client5.http.impl.classic.CloseableHttpClient blockingClient() {
         var connections = org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnPerRoute(maxThreads)
-                .setMaxConnTotal(4 * maxThreads)
+                .setMaxConnPerRoute(256)
+                .setMaxConnTotal(1_024)
                 .setDefaultConnectionConfig(org.apache.hc.client5.http.config.ConnectionConfig.custom()
                         .setConnectTimeout(org.apache.hc.core5.util.Timeout.ofSeconds(10))
                         // a connection idle for longer is checked before reuse (a peer may have closed it)
@@ -151,7 +162,7 @@ public final class OutboundHttp implements AutoCloseable {
         request.headers().map().forEach((name, values) -> values.forEach(v -> get.addHeader(name, v)));
         var t = org.apache.hc.core5.util.Timeout.ofMilliseconds(Math.max(1, timeout.toMillis()));
         get.setConfig(requestConfig(t));
-        try (var resp = blocking.executeOpen(null, get, null)) {
+        try (var resp = blocking().executeOpen(null, get, null)) {
             byte[] body = read(resp.getEntity(), maxBytes, deadline, get);
             java.util.Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             for (var h : resp.getHeaders()) headers.computeIfAbsent(h.getName(), k -> new java.util.ArrayList<>()).add(h.getValue());
@@ -306,6 +317,9 @@ public final class OutboundHttp implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
-        blocking.close(org.apache.hc.core5.io.CloseMode.IMMEDIATE);
+        synchronized (this) {
+            closed = true;
+            if (blocking != null) blocking.close(org.apache.hc.core5.io.CloseMode.IMMEDIATE);
+        }
     }
 }

@@ -29,22 +29,27 @@ public final class CardinalityEstimator {
     }
 
     public void invalidateAll() {
+        generation.incrementAndGet();
         counts.invalidateAll();
     }
 
     /** The clusters with their estimates, probing (in one parallel round) the counts not yet cached. */
+    /** Moves on with every {@link #invalidateAll}; keys carry the generation their query started in (see SummaryService). */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
     public List<Cluster> estimate(List<Cluster> clusters, QueryRun run) {
+        long gen = generation.get();
         Map<String, QueryRun.Call> todo = new LinkedHashMap<>();
         for (Cluster c : clusters)
             for (Source s : c.sources()) {
                 if (!c.filters().isEmpty()) {
                     Query q = Subqueries.count(c.patterns(), c.filters());
-                    String k = key(s, q);
+                    String k = key(gen, s, q);
                     if (counts.getIfPresent(k) == null) todo.putIfAbsent(k, new QueryRun.Call(s, q));
                     continue;
                 }
                 for (Triple t : c.patterns()) {
-                    String k = key(s, t);
+                    String k = key(gen, s, t);
                     if (counts.getIfPresent(k) == null) todo.putIfAbsent(k, new QueryRun.Call(s, Subqueries.count(t)));
                 }
             }
@@ -62,13 +67,13 @@ public final class CardinalityEstimator {
             long total = 0;
             for (Source s : c.sources()) {
                 if (!c.filters().isEmpty()) {
-                    Long n = counts.getIfPresent(key(s, Subqueries.count(c.patterns(), c.filters())));
+                    Long n = counts.getIfPresent(key(gen, s, Subqueries.count(c.patterns(), c.filters())));
                     total += n == null ? 0 : n;
                     continue;
                 }
                 long min = Long.MAX_VALUE;
                 for (Triple t : c.patterns()) {
-                    Long n = counts.getIfPresent(key(s, t));
+                    Long n = counts.getIfPresent(key(gen, s, t));
                     min = Math.min(min, n == null ? 0 : n);
                 }
                 total += min == Long.MAX_VALUE ? 0 : min;
@@ -88,12 +93,12 @@ public final class CardinalityEstimator {
         }
     }
 
-    private static String key(Source s, Query q) {
-        return s.id() + " " + s.endpoint() + " " + q;
+    private static String key(long gen, Source s, Query q) {
+        return gen + " " + s.id() + " " + s.endpoint() + " " + q;
     }
 
-    private static String key(Source s, Triple t) {
-        return s.id() + " " + s.endpoint() + " " + term(t.getSubject()) + " " + term(t.getPredicate()) + " " + term(t.getObject());
+    private static String key(long gen, Source s, Triple t) {
+        return gen + " " + s.id() + " " + s.endpoint() + " " + term(t.getSubject()) + " " + term(t.getPredicate()) + " " + term(t.getObject());
     }
 
     private static String term(org.apache.jena.graph.Node n) {

@@ -36,13 +36,18 @@ public final class SourceSelector {
         this.asks = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxEntries).recordStats().build();
     }
 
+    /** Moves on with every {@link #invalidateAll}; keys carry the generation their query started in (see SummaryService). */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
     public void invalidateAll() {
+        generation.incrementAndGet();
         asks.invalidateAll();
     }
 
     /** Candidate sources per pattern, in the order of {@code patterns}. */
     public Map<Triple, List<Candidate>> select(List<Triple> patterns, List<Source> sources,
                                               Map<Source, SourceSummary> summaries, QueryRun run) {
+        long gen = generation.get();
         Map<Triple, List<Candidate>> out = new LinkedHashMap<>();
         Map<String, QueryRun.Call> probes = new LinkedHashMap<>();
         Map<Triple, List<Candidate>> pending = new HashMap<>();
@@ -54,7 +59,7 @@ public final class SourceSelector {
                 cands.add(c);
                 boolean needsAsk = summaries.get(s) == null || tp.getSubject().isConcrete()
                         || (tp.getObject().isConcrete() && !isTypePattern(tp));
-                String key = askKey(s, tp);
+                String key = askKey(gen, s, tp);
                 if (needsAsk && asks.getIfPresent(key) == null) probes.put(key, new QueryRun.Call(s, askQuery(tp)));
             }
             pending.put(tp, cands);
@@ -69,7 +74,7 @@ public final class SourceSelector {
             List<Candidate> kept = new ArrayList<>();
             for (Candidate c : pending.get(tp)) {
                 if (run.missingPeers().contains(c.source().id())) continue;
-                Boolean ask = asks.getIfPresent(askKey(c.source(), tp));
+                Boolean ask = asks.getIfPresent(askKey(gen, c.source(), tp));
                 if (ask == null || ask) kept.add(c);
             }
             out.put(tp, kept);
@@ -125,8 +130,8 @@ public final class SourceSelector {
         }
     }
 
-    private static String askKey(Source s, Triple tp) {
-        return s.id() + " " + s.endpoint() + " " + generic(tp);
+    private static String askKey(long gen, Source s, Triple tp) {
+        return gen + " " + s.id() + " " + s.endpoint() + " " + generic(tp);
     }
 
     /** The pattern with variables renamed by position, so equal shapes share a cache entry. */

@@ -35,18 +35,26 @@ public final class SummaryService {
         this.summaries = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(1000).recordStats().build();
     }
 
-    private static String key(Source s) {
-        return s.id() + " " + s.endpoint();
+    /**
+     * Moves on with every {@link #invalidateAll}: entries are keyed under the generation their fetch started in, so
+     * a fetch still under way when the caches are dropped (the start-up warm-up while the local store is written)
+     * lands under the old generation and is never read again, instead of bringing back a summary of old data.
+     */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
+    private static String key(long generation, Source s) {
+        return generation + " " + s.id() + " " + s.endpoint();
     }
 
     /** Summaries for the sources that have one (fetching missing ones in parallel); absent sources have none. */
     public Map<Source, SourceSummary> summaries(List<Source> sources, QueryRun run) {
         Map<Source, SourceSummary> out = new HashMap<>();
+        long gen = generation.get();
         List<Source> todo = new ArrayList<>();
         for (Source s : sources) {
-            SourceSummary sum = summaries.getIfPresent(key(s));
+            SourceSummary sum = summaries.getIfPresent(key(gen, s));
             if (sum != null) out.put(s, sum);
-            else if (failed.getIfPresent(key(s)) == null) todo.add(s);
+            else if (failed.getIfPresent(key(gen, s)) == null) todo.add(s);
         }
         if (todo.isEmpty()) return out;
         List<QueryRun.Call> calls = new ArrayList<>();
@@ -60,11 +68,11 @@ public final class SummaryService {
             List<Binding> preds = answers.get(2 * i);
             List<Binding> classes = answers.get(2 * i + 1);
             if (preds == null || classes == null) {
-                failed.put(key(s), Boolean.TRUE);
+                failed.put(key(gen, s), Boolean.TRUE);
                 continue;
             }
             SourceSummary sum = build(preds, classes);
-            summaries.put(key(s), sum);
+            summaries.put(key(gen, s), sum);
             out.put(s, sum);
         }
         return out;
@@ -82,6 +90,7 @@ public final class SummaryService {
     }
 
     public void invalidateAll() {
+        generation.incrementAndGet();
         summaries.invalidateAll();
         failed.invalidateAll();
     }
