@@ -325,14 +325,16 @@ public final class Forwarder implements MeterBinder, AutoCloseable {
         return URI.create(sb.toString());
     }
 
-    /** The warning for a failed call; a blocking send wraps the cause (e.g. the body cap) in an IOException. */
+    /**
+     * The warning for a failed call: what {@link OutboundHttp#exchange} throws, or a request that could not be built
+     * (a decorator's failure may carry the cause).
+     */
     private static Warning warning(Registration r, Throwable err) {
         for (Throwable c = err; c != null; c = c.getCause())
             if (c instanceof OutboundHttp.BodyTooLargeException) return new Warning(111, r.agent(), "answer too large, not merged");
         for (Throwable c = err; c != null; c = c.getCause()) {
             if (c instanceof HttpTimeoutException) return new Warning(199, r.agent(), "source timed out");
-            if (c instanceof java.net.ConnectException || c instanceof java.nio.channels.ClosedChannelException)
-                return new Warning(199, r.agent(), "source unreachable");
+            if (c instanceof java.net.ConnectException) return new Warning(199, r.agent(), "source unreachable");
         }
         Throwable c = err instanceof java.io.UncheckedIOException u && u.getCause() != null ? u.getCause() : err;
         return new Warning(199, r.agent(), "source failed: " + c.getClass().getSimpleName());

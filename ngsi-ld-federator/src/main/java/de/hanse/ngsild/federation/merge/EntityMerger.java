@@ -33,10 +33,6 @@ public final class EntityMerger {
         // nothing has expired and every attribute is in internal form: no entity needs looking at on its own
         boolean checks = nonEmpty.stream().anyMatch(src -> src.facts().needsChecks(now));
         if (!checks && nonEmpty.stream().allMatch(src -> src.facts().ids() != null)) return inStep(nonEmpty);
-        if (nonEmpty.size() == 1) {
-            List<ObjectNode> single = single(nonEmpty.get(0), now);
-            if (single != null) return single;
-        }
         // group first: an entity only one source knows (the usual case) passes through without being rebuilt
         Map<String, Object> byId = new HashMap<>();
         for (int s = 0; s < sources.size(); s++) {
@@ -115,30 +111,6 @@ public final class EntityMerger {
         return out;
     }
 
-    /**
-     * One source (a node answering from its own store, the usual case for a peer): nothing to group, and the store
-     * hands entities out in id order already. Null when the ids repeat or are out of order (then the general merge
-     * runs).
-     */
-    private static List<ObjectNode> single(SourceEntities src, Instant now) {
-        List<ObjectNode> out = new ArrayList<>(src.entities().size());
-        String last = null;
-        for (ObjectNode e : src.entities()) {
-            String id = e.path(Ngsi.ID).asText();
-            if (last != null && id.compareTo(last) <= 0) return null;
-            last = id;
-            if (expired(e, now)) continue;
-            if (!hasExpiredInstance(e, now)) {
-                out.add(e);
-                continue;
-            }
-            Acc acc = new Acc(id);
-            acc.add(e, rank(src.mode()), 0, now);
-            out.add(acc.build());
-        }
-        return out;
-    }
-
     private record Part(ObjectNode entity, int rank, int order) {}
 
     private static Object group(Object a, Object b) {
@@ -170,15 +142,7 @@ public final class EntityMerger {
      */
     public static Instant earliestExpiry(List<SourceEntities> sources) {
         Instant min = null;
-        for (SourceEntities src : sources) {
-            for (ObjectNode e : src.entities()) {
-                min = earlier(min, instant(e.get(Ngsi.EXPIRES_AT)));
-                for (Iterator<Map.Entry<String, JsonNode>> it = e.fields(); it.hasNext(); ) {
-                    JsonNode v = it.next().getValue();
-                    if (v.isArray()) for (JsonNode inst : v) if (inst.has(Ngsi.EXPIRES_AT)) min = earlier(min, instant(inst.get(Ngsi.EXPIRES_AT)));
-                }
-            }
-        }
+        for (SourceEntities src : sources) min = earlier(min, src.facts().earliest());
         return min;
     }
 
